@@ -1,0 +1,135 @@
+//! Bytes to text: UTF-8 and UTF-16 (with or without a byte-order mark), and
+//! legacy Chinese encodings (GBK/GB18030, Big5) guessed by `chardetng`.
+//! Decoding never fails: undecodable bytes become U+FFFD and a note says so.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
+
+/// Decoded text and notes on how it was decoded.
+pub(crate) struct Decoded {
+    pub text: String,
+    pub notes: Vec<String>,
+}
+
+/// Decodes file contents.
+pub(crate) fn decode(bytes: &[u8]) -> Decoded {
+    let mut notes = Vec::new();
+    let text = if let Some((encoding, _)) = Encoding::for_bom(bytes) {
+        decode_with(encoding, bytes, &mut notes)
+    } else if let Some(encoding) = utf16_without_bom(bytes) {
+        notes.push(format!("no byte-order mark; decoded as {}", encoding.name()));
+        decode_with(encoding, bytes, &mut notes)
+    } else if let Ok(text) = std::str::from_utf8(bytes) {
+        text.to_string()
+    } else if mostly_utf8(bytes) {
+        notes.push("some bytes are not valid UTF-8; they were replaced with U+FFFD".to_string());
+        String::from_utf8_lossy(bytes).into_owned()
+    } else {
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        detector.feed(bytes, true);
+        let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
+        notes.push(format!("not UTF-8; decoded as {} (guessed)", encoding.name()));
+        decode_with(encoding, bytes, &mut notes)
+    };
+    if looks_binary(bytes) {
+        notes.push("looks like a binary file; numbers were read from its bytes as text".to_string());
+    }
+    Decoded { text, notes }
+}
+
+fn decode_with(encoding: &'static Encoding, bytes: &[u8], notes: &mut Vec<String>) -> String {
+    let (text, used, had_errors) = encoding.decode(bytes);
+    if had_errors {
+        notes.push(format!("some bytes are not valid {}; they were replaced with U+FFFD", used.name()));
+    }
+    text.into_owned()
+}
+
+/// UTF-16 text without a byte-order mark shows a zero in every other byte.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let even_zero = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_zero = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    if odd_zero * 10 > pairs * 3 && even_zero * 10 < pairs {
+        Some(UTF_16LE)
+    } else if even_zero * 10 > pairs * 3 && odd_zero * 10 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Valid UTF-8 with a few broken sequences (a truncated download, a stray byte).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    let mut errors = 0usize;
+    let mut multibyte = false;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                multibyte |= !s.is_ascii();
+                break;
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                multibyte |= !good.is_ascii();
+                errors += 1;
+                let skip = e.error_len().unwrap_or(bad.len()).max(1);
+                rest = &bad[skip.min(bad.len())..];
+                if rest.is_empty() {
+                    break;
+                }
+            }
+        }
+    }
+    multibyte && errors * 1000 <= bytes.len().max(1) * 2
+}
+
+/// Many control bytes: a binary file rather than text.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(8192)];
+    let control = sample.iter().filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b)).count();
+    !sample.is_empty() && control * 10 > sample.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf16_with_and_without_bom() {
+        // encoding_rs only decodes UTF-16, so the bytes are built by hand.
+        let units: Vec<u8> = "收入12%".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let mut with_bom = vec![0xFF, 0xFE];
+        with_bom.extend(&units);
+        assert_eq!(decode(&with_bom).text, "收入12%");
+        let ascii: Vec<u8> = "revenue 12%".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(decode(&ascii).text, "revenue 12%");
+    }
+
+    #[test]
+    fn unpaired_surrogates_become_replacement_characters() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend([0x31, 0x00, 0x00, 0xD8, 0x32, 0x00]); // "1", lone high surrogate, "2"
+        let decoded = decode(&bytes);
+        assert_eq!(decoded.text, "1\u{FFFD}2");
+        assert!(decoded.notes[0].contains("U+FFFD"));
+    }
+
+    #[test]
+    fn guesses_gbk_and_big5() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("营业收入为人民币1.89亿元，同比增长186%。");
+        assert!(decode(&gbk).text.contains("1.89亿元"));
+        let (big5, _, _) = encoding_rs::BIG5.encode("營業收入為人民幣1.89億元，較去年增長186%。");
+        assert!(decode(&big5).text.contains("1.89億元"));
+    }
+
+    #[test]
+    fn binary_garbage_decodes_with_a_note() {
+        let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        let decoded = decode(&bytes);
+        assert!(decoded.notes.iter().any(|n| n.contains("binary")));
+    }
+}

@@ -1,0 +1,13 @@
+//! claimcheck verifies the numbers in an article draft against its source
+//! documents.
+//!
+//! The pipeline, one module per step:
+//! - [`document`] reads documents (any encoding, HTML or text) and maps
+//!   offsets back to lines and columns;
+//! - [`numbers`] reads numbers in English and Chinese text, with the
+//!   rounding interval each written number stands for.
+
+pub mod cli;
+pub mod document;
+pub mod extract;
+pub mod numbers;

@@ -1,0 +1,1458 @@
+//! The scanner: finds where numbers start, reads their digits, then looks
+//! back for what stands before them (currency, sign, `第`, a label word) and
+//! forward for what follows (scale, percent, currency, unit, date marks).
+//! A last step pairs neighbours: `3-5 billion` shares its scale, `2023 and
+//! 2024` share being years.
+
+use std::collections::VecDeque;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use super::chinese;
+use super::lexicon::{
+    Attach, CHINESE_LABEL_PREFIXES, CURRENCY_PREFIXES, CURRENCY_SUFFIXES, CurrencyWord, ENGLISH_SCALES, GLUED_UNITS,
+    KILO_UNITS, LABEL_WORDS, LETTER_SCALES, LIST_JOINERS, MEASURE_WORDS, MEGA_UNITS, MONTHS, PERCENT_WORDS,
+    PercentSign, RANGE_JOINERS, YEAR_PREFIXES, chinese_scale,
+};
+use super::{Currency, Kind, Number};
+
+/// Characters at which a number can start. Everything else is skipped at
+/// the speed of the regex engine.
+static START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("[0-9０-９〇零一二两兩三四五六七八九十廿卅壹贰貳叁參叄肆伍陆陸柒捌玖拾百千万萬]").expect("valid regex")
+});
+
+/// The longest digit string the reader turns into a value (rust_decimal holds 28 digits).
+const MAX_DIGITS: usize = 28;
+
+/// A number as read, before its scale and percent are applied.
+#[derive(Clone, Debug)]
+struct Raw {
+    start: usize,
+    end: usize,
+    digits: (usize, usize),
+    /// Signed value as written, without scale or percent.
+    written: Decimal,
+    /// Half a unit of the last written digit, without scale or percent.
+    half: Decimal,
+    scale_exp: u32,
+    percent: Option<PercentSign>,
+    currency: Option<Currency>,
+    kind: Kind,
+    unit: Option<&'static str>,
+    more: bool,
+    /// A bare four-digit integer between 1900 and 2100 that context may make a year.
+    year_like: bool,
+    /// Nothing is written after the digits, so a range partner's suffix applies.
+    suffixless: bool,
+    /// The kind was settled by a pattern (an ISO date) and pairing must not change it.
+    fixed: bool,
+    /// Digits written as a plain integer of at most two digits (`24` in `2023-24`).
+    short_int: bool,
+}
+
+impl Raw {
+    fn finish(self) -> Number {
+        let factor = match self.percent {
+            None => Decimal::ONE,
+            Some(PercentSign::Percent | PercentSign::Points) => Decimal::ONE_HUNDRED,
+            Some(PercentSign::PerMille) => Decimal::ONE_THOUSAND,
+            Some(PercentSign::BasisPoints) => Decimal::from(10_000),
+        };
+        let scale = Decimal::from_i128_with_scale(10i128.pow(self.scale_exp), 0);
+        let apply = |d: Decimal| d.checked_mul(scale).and_then(|v| v.checked_div(factor));
+        let kind = match self.percent {
+            _ if self.kind == Kind::Label => Kind::Label,
+            Some(PercentSign::Percent | PercentSign::PerMille) => Kind::Percent,
+            Some(PercentSign::Points | PercentSign::BasisPoints) => Kind::Points,
+            None => self.kind,
+        };
+        let (value, half_unit, kind) = match (apply(self.written), apply(self.half)) {
+            (Some(v), Some(h)) => (v, h, kind),
+            _ => (self.written, self.half, Kind::Label),
+        };
+        Number {
+            span: self.start..self.end,
+            digits: self.digits.0..self.digits.1,
+            value,
+            half_unit,
+            kind,
+            currency: self.currency,
+            unit: self.unit,
+            more: self.more,
+        }
+    }
+}
+
+/// Iterator over the numbers of a text, in document order.
+pub struct NumberReader<'a> {
+    text: &'a str,
+    pos: usize,
+    prev_end: usize,
+    pending: Option<Raw>,
+    ready: VecDeque<Raw>,
+}
+
+impl<'a> NumberReader<'a> {
+    /// A reader positioned at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        NumberReader { text, pos: 0, prev_end: 0, pending: None, ready: VecDeque::new() }
+    }
+}
+
+impl Iterator for NumberReader<'_> {
+    type Item = Number;
+
+    fn next(&mut self) -> Option<Number> {
+        loop {
+            let next = self.scan();
+            match (self.pending.take(), next) {
+                (None, None) => return None,
+                (Some(a), None) => return Some(a.finish()),
+                (None, Some(b)) => self.pending = Some(b),
+                (Some(mut a), Some(mut b)) => {
+                    pair(self.text, &mut a, &mut b);
+                    self.pending = Some(b);
+                    return Some(a.finish());
+                }
+            }
+        }
+    }
+}
+
+/// Reads the single number that starts exactly at `pos` (digits or a
+/// currency sign), without looking at what stands before it. Expressions use
+/// this for literals.
+pub fn read_number_at(text: &str, pos: usize) -> Option<Number> {
+    let mut scanner = Scanner { text, floor: pos };
+    let mut digits_at = skip_prefix_currency(text, pos).unwrap_or(pos);
+    if char_at(text, digits_at) == Some('.') {
+        digits_at += 1;
+    }
+    ascii_or_wide_digit(char_at(text, digits_at)?)?;
+    let raw = scanner.arabic(digits_at, false)?;
+    (raw.start == pos).then(|| raw.finish())
+}
+
+/// Skips a currency tag (and spaces) written at `pos`, returning where the digits start.
+fn skip_prefix_currency(text: &str, pos: usize) -> Option<usize> {
+    let word = CURRENCY_PREFIXES.iter().find(|w| text[pos..].starts_with(w.text))?;
+    let mut p = pos + word.text.len();
+    while char_at(text, p) == Some(' ') {
+        p += 1;
+    }
+    Some(p)
+}
+
+impl NumberReader<'_> {
+    /// Finds and reads the next number after `self.pos`.
+    fn scan(&mut self) -> Option<Raw> {
+        if let Some(raw) = self.ready.pop_front() {
+            return Some(raw);
+        }
+        while let Some(m) = START.find_at(self.text, self.pos) {
+            let at = m.start();
+            let mut scanner = Scanner { text: self.text, floor: self.prev_end };
+            let found = scanner.at(at);
+            match found {
+                Some(mut raws) if !raws.is_empty() => {
+                    let first = raws.remove(0);
+                    let end = raws.last().map_or(first.end, |r| r.end);
+                    self.pos = end.max(m.end());
+                    self.prev_end = end;
+                    self.ready.extend(raws);
+                    return Some(first);
+                }
+                Some(_) | None => {
+                    self.pos = scanner_skip(self.text, at);
+                }
+            }
+        }
+        self.pos = self.text.len();
+        None
+    }
+}
+
+/// Where to resume after a candidate that was not a number: past the whole
+/// run of numeral characters, so `一一` is not tried twice.
+fn scanner_skip(text: &str, at: usize) -> usize {
+    let mut p = at;
+    for c in text[at..].chars() {
+        if !chinese::is_numeral_char(c) && p != at {
+            break;
+        }
+        p += c.len_utf8();
+    }
+    p
+}
+
+/// Reads the number(s) starting at one candidate position.
+struct Scanner<'a> {
+    text: &'a str,
+    /// Look-behind never goes before this offset (the end of the previous number).
+    floor: usize,
+}
+
+impl Scanner<'_> {
+    fn at(&mut self, at: usize) -> Option<Vec<Raw>> {
+        let c = char_at(self.text, at)?;
+        if ascii_or_wide_digit(c).is_some() {
+            if let Some(triple) = self.date_pattern(at) {
+                return Some(triple);
+            }
+            return self.arabic(at, false).map(|r| vec![r]);
+        }
+        if let Some((sign, after)) = fraction_prefix(self.text, at) {
+            return self.fraction_of(at, sign, after).map(|r| vec![r]);
+        }
+        if chinese::starts_numeral(c) {
+            return self.chinese(at).map(|r| vec![r]);
+        }
+        None
+    }
+
+    // ----- Arabic numbers -----------------------------------------------------------------
+
+    /// Reads an Arabic number whose digits start at `at`. `standalone` skips look-behind.
+    fn arabic(&mut self, at: usize, standalone: bool) -> Option<Raw> {
+        let core = Core::read(self.text, at, standalone || self.floor > at.saturating_sub(1));
+        let mut raw = Raw {
+            start: core.start,
+            end: core.end,
+            digits: (core.start, core.end),
+            written: core.value,
+            half: core.half,
+            scale_exp: 0,
+            percent: None,
+            currency: None,
+            kind: Kind::Quantity,
+            unit: None,
+            more: false,
+            year_like: false,
+            suffixless: true,
+            fixed: false,
+            short_int: core.frac_digits == 0 && !core.grouped && core.int_digits <= 2,
+        };
+        if core.overflow || core.version_like {
+            raw.kind = Kind::Label;
+            raw.end = core.end;
+            return Some(raw);
+        }
+        let mut context = if standalone {
+            Before { start: core.start, ..Before::default() }
+        } else {
+            self.look_behind(core.start)
+        };
+        if let Some(c) = context.currency {
+            raw.currency = Some(c);
+        }
+        raw.start = context.start;
+        if context.negative {
+            raw.written = -raw.written;
+        }
+        let after = self.look_ahead(&mut raw, &core, &mut context);
+        raw.end = after;
+        self.classify(&mut raw, &core, &context);
+        Some(raw)
+    }
+
+    /// Reads a number introduced by `百分之`, `千分之` or `萬分之`.
+    fn fraction_of(&mut self, at: usize, sign: PercentSign, digits_at: usize) -> Option<Raw> {
+        let c = char_at(self.text, digits_at)?;
+        let mut raw = if ascii_or_wide_digit(c).is_some() {
+            let mut inner = Scanner { text: self.text, floor: digits_at };
+            inner.arabic(digits_at, true)?
+        } else if chinese::starts_numeral(c) {
+            let n = chinese::read(self.text, digits_at, |_| false)?;
+            chinese_raw(digits_at, &n)
+        } else {
+            return None;
+        };
+        if raw.percent.is_some() || raw.kind != Kind::Quantity {
+            return None;
+        }
+        raw.start = at;
+        raw.percent = Some(sign);
+        raw.suffixless = false;
+        if self.negative_word_before(at) {
+            raw.start -= "負".len();
+            raw.written = -raw.written;
+        }
+        Some(raw)
+    }
+
+    /// Reads a Chinese numeral when it is written as a quantity, date, year or ordinal.
+    fn chinese(&mut self, at: usize) -> Option<Raw> {
+        let text = self.text;
+        let reserved = |p: usize| reserved_scale(text, p);
+        let n = chinese::read(text, at, reserved)?;
+        if char_at(text, n.end).is_some_and(chinese::is_numeral_char) {
+            return None;
+        }
+        let mut raw = chinese_raw(at, &n);
+        let ordinal = self.text[self.floor..at].ends_with('第');
+        if ordinal {
+            raw.start = at - '第'.len_utf8();
+            raw.kind = Kind::Ordinal;
+        }
+        if self.negative_word_before(raw.start) {
+            raw.start -= "負".len();
+            raw.written = -raw.written;
+        }
+        let mut context = Before { start: raw.start, ..Before::default() };
+        let core = Core::from_chinese(at, &n);
+        raw.end = self.look_ahead(&mut raw, &core, &mut context);
+        if ordinal {
+            if let Some(end) = quarter_suffix(text, n.end).filter(|_| (1..=4).contains(&whole(&n.value))) {
+                raw.kind = Kind::Date;
+                raw.end = end;
+            }
+            return Some(raw);
+        }
+        if self.at_line_start(raw.start) && matches!(char_at(text, n.end), Some('、' | '．')) {
+            raw.kind = Kind::Ordinal;
+            return Some(raw);
+        }
+        if self.chinese_list_marker(raw.start, n.end) {
+            raw.kind = Kind::Ordinal;
+            return Some(raw);
+        }
+        self.classify_chinese(&mut raw, &n, &core, &context).then_some(raw)
+    }
+
+    /// Whether a Chinese numeral run reads as a number here (else it is part of a word).
+    fn classify_chinese(&self, raw: &mut Raw, n: &chinese::ChineseNumeral, core: &Core, context: &Before) -> bool {
+        self.classify(raw, core, context);
+        if raw.kind == Kind::Year || raw.kind == Kind::Date {
+            return true;
+        }
+        if n.positional && n.digit_count > 1 {
+            return false;
+        }
+        let lone_one = n.digit_count == 1 && !n.has_unit && whole(&n.value) == 1;
+        let strong_suffix = raw.percent.is_some() || raw.currency.is_some() || raw.scale_exp > 0 || raw.more;
+        let multiple = raw.unit == Some("times");
+        if strong_suffix || multiple || n.has_big_unit {
+            return true;
+        }
+        if raw.unit.is_some() {
+            return !lone_one;
+        }
+        n.has_unit && n.digit_count >= 1 && raw.written.abs() >= Decimal::TEN
+    }
+
+    /// `（一）` or `(三)`: a list marker.
+    fn chinese_list_marker(&self, start: usize, end: usize) -> bool {
+        let before = char_before(self.text, start);
+        let after = char_at(self.text, end);
+        matches!(before, Some('(' | '（')) && matches!(after, Some(')' | '）'))
+    }
+
+    /// A `負`/`负` written right before `at`.
+    fn negative_word_before(&self, at: usize) -> bool {
+        at >= self.floor + "負".len() && matches!(char_before(self.text, at), Some('負' | '负'))
+    }
+
+    // ----- What stands before ----------------------------------------------------------
+
+    fn look_behind(&self, digits_start: usize) -> Before {
+        let text = self.text;
+        let floor = self.floor;
+        let mut b = Before { start: digits_start, ..Before::default() };
+        let mut p = digits_start;
+        // Letters glued to the digits: a currency code, FY, Q/H, or a name (A100, INT8).
+        if let Some((word_start, word)) = glued_word_before(text, p, floor) {
+            if let Some(cw) = CURRENCY_PREFIXES.iter().find(|w| w.ascii_word && w.text == word) {
+                b.currency = Some(cw.currency);
+                b.start = word_start;
+                p = word_start;
+            } else {
+                b.start = word_start;
+                b.glued_word = Some(word.to_ascii_lowercase());
+                return b;
+            }
+        }
+        // A hyphen glued between letters and digits: COVID-19, Pulsar-2.
+        if char_before(text, p) == Some('-') && p > floor + 1 {
+            if let Some((ws, word)) = glued_word_before(text, p - 1, floor) {
+                if word.chars().all(|c| c.is_ascii_alphabetic()) {
+                    b.start = ws;
+                    b.glued_word = Some("-".to_string());
+                    return b;
+                }
+            }
+        }
+        // Sign or currency in either order: -$5, $-5, US$ (1,234), RMB 1.2.
+        for _ in 0..2 {
+            if let Some((q, negates)) = sign_before(text, p, floor) {
+                b.negative ^= negates;
+                p = q;
+                b.start = q;
+                continue;
+            }
+            if b.currency.is_none() {
+                if let Some((q, cur)) = currency_before(text, p, floor) {
+                    b.currency = Some(cur);
+                    p = q;
+                    b.start = q;
+                    continue;
+                }
+            }
+            break;
+        }
+        if matches!(char_before(text, p), Some('(' | '（')) && p > floor {
+            b.open_paren = true;
+        }
+        if let Some(q) = strip_suffix(text, floor, p, "第") {
+            b.ordinal = true;
+            b.start = q;
+            p = q;
+        }
+        for (prefix, sign) in [("百分之", PercentSign::Percent), ("千分之", PercentSign::PerMille)] {
+            if let Some(q) = strip_suffix(text, floor, p, prefix) {
+                b.percent = Some(sign);
+                b.start = q;
+                p = q;
+            }
+        }
+        if let Some(q) = negative_chinese_before(text, p, floor) {
+            b.negative = !b.negative;
+            b.start = q;
+            p = q;
+        }
+        if let Some(q) = number_sign_before(text, p, floor) {
+            b.ordinal = true;
+            b.start = q;
+            p = q;
+        }
+        b.label_prefix = CHINESE_LABEL_PREFIXES.iter().any(|w| text[floor..p].ends_with(w));
+        b.line_start = line_prefix_is_blank(text, p, floor);
+        b.word = word_before(text, p, floor);
+        b.month_before = self.month_before(p);
+        b.period_before = period_before(text, p, floor);
+        b.year_prefix = b.word.as_deref().is_some_and(is_year_prefix)
+            || ["於", "于", "自", "截至", "截止"].iter().any(|w| text[floor..p].ends_with(w));
+        b.table_row = line_has_cells(text, p);
+        b
+    }
+
+    /// `December 31, 2024` or `Dec 2024`: is there a month name (and maybe a day) before `p`?
+    fn month_before(&self, p: usize) -> MonthBefore {
+        let text = self.text;
+        let mut q = p;
+        while q > self.floor && matches!(char_before(text, q), Some(' ' | ',' | '\u{a0}')) {
+            q -= 1;
+        }
+        if let Some(word) = word_before(text, p, self.floor) {
+            if is_month(&word) {
+                return MonthBefore::Month;
+            }
+        }
+        // A day between: "december 31 , 2013" — the day was the previous number.
+        let digits_end = q;
+        while q > 0 && digits_end - q < 3 && char_before(text, q).is_some_and(|c| c.is_ascii_digit()) {
+            q -= 1;
+        }
+        if q < digits_end && digits_end - q <= 2 {
+            if let Some(word) = word_before(text, q, 0) {
+                if is_month(&word) {
+                    return MonthBefore::MonthDay;
+                }
+            }
+        }
+        MonthBefore::None
+    }
+
+    fn at_line_start(&self, p: usize) -> bool {
+        line_prefix_is_blank(self.text, p, self.floor)
+    }
+
+    // ----- What follows ------------------------------------------------------------------
+
+    /// Reads scale, percent, currency, multiple and unit suffixes; returns the new end.
+    fn look_ahead(&mut self, raw: &mut Raw, core: &Core, before: &mut Before) -> usize {
+        let text = self.text;
+        let mut p = core.end;
+        if before.open_paren && matches!(char_at(text, p), Some(')' | '）')) && core.is_arabic {
+            // `(1,234)` is a negative amount; `(2)` in prose is a list or note marker.
+            let marker = raw.currency.is_none() && core.frac_digits == 0 && !core.grouped && !before.table_row;
+            if marker && whole(&core.value) <= 30 {
+                raw.kind = Kind::Ordinal;
+                return p + char_at(text, p).map_or(1, char::len_utf8);
+            }
+            raw.written = -raw.written;
+            before.closed_paren = true;
+            p += char_at(text, p).map_or(1, char::len_utf8);
+        }
+        if let Some(sign) = before.percent {
+            raw.percent = Some(sign);
+            raw.suffixless = false;
+            return p;
+        }
+        if let Some(q) = more_marker(text, p) {
+            raw.more = true;
+            raw.suffixless = false;
+            p = q;
+        }
+        if let Some((q, exp)) = self.scale_after(p, core, raw.currency.is_some()) {
+            raw.scale_exp = exp;
+            raw.suffixless = false;
+            p = q;
+            if let Some((q2, add, half)) = mixed_tail(text, p, exp) {
+                let add = add / pow10(exp);
+                raw.written += if raw.written.is_sign_negative() { -add } else { add };
+                raw.half = half / pow10(exp);
+                p = q2;
+            }
+        }
+        if let Some((q, sign)) = percent_after(text, p) {
+            raw.percent = Some(sign);
+            raw.suffixless = false;
+            return q;
+        }
+        if let Some((q, cur)) = currency_after(text, p) {
+            if raw.currency.is_none() || raw.currency == Some(cur) {
+                raw.currency = Some(cur);
+                raw.suffixless = false;
+                p = q;
+                if let Some((q2, _)) = currency_after(text, p).filter(|&(_, c)| c == cur) {
+                    p = q2;
+                }
+            }
+        }
+        if let Some(q) = multiple_after(text, p) {
+            raw.unit = Some("times");
+            raw.suffixless = false;
+            return q;
+        }
+        p
+    }
+
+    /// A scale word after the digits: `億`, `萬億`, ` million`, `bn`, `k`.
+    fn scale_after(&self, p: usize, core: &Core, has_currency: bool) -> Option<(usize, u32)> {
+        let text = self.text;
+        if let Some(r) = chinese_scale_run(text, skip_gap(text, p)) {
+            return Some(r);
+        }
+        if !core.is_arabic {
+            return None;
+        }
+        let spaced = skip_gap(text, p);
+        for w in ENGLISH_SCALES {
+            let at = if w.attach == Attach::Spaced { spaced } else { p };
+            if starts_with_word(text, at, w.text, w.attach == Attach::Glued) {
+                return Some((at + w.text.len(), w.exp));
+            }
+        }
+        let c = char_at(text, p)?;
+        let &(_, exp) = LETTER_SCALES.iter().find(|(l, _)| *l == c)?;
+        let next = char_at(text, p + 1);
+        if next.is_some_and(|n| n.is_ascii_alphanumeric()) {
+            return None;
+        }
+        // `b` is a billion only on money (US$3b); a bare `3b` is more likely a name.
+        if (c == 'b' || c == 'B') && !has_currency {
+            return None;
+        }
+        Some((p + 1, exp))
+    }
+
+    // ----- Kind --------------------------------------------------------------------------
+
+    fn classify(&self, raw: &mut Raw, core: &Core, before: &Before) {
+        let text = self.text;
+        let int = core.frac_digits == 0 && !core.grouped;
+        let plain = int && raw.currency.is_none() && raw.scale_exp == 0 && raw.percent.is_none() && !before.negative;
+        let value = whole(&core.value);
+        raw.year_like = plain && core.int_digits == 4 && (1900..=2100).contains(&value) && raw.unit.is_none();
+        if raw.kind == Kind::Ordinal {
+            return;
+        }
+        // Glued letters before the digits decide first: FY2024, Q3, H1, A100.
+        if let Some(word) = &before.glued_word {
+            raw.kind = match word.as_str() {
+                "fy" if int && matches!(core.int_digits, 2 | 4) => Kind::Year,
+                "q" if int && (1..=4).contains(&value) && core.int_digits == 1 => Kind::Date,
+                "h" if int && (1..=2).contains(&value) && core.int_digits == 1 => Kind::Date,
+                _ => Kind::Label,
+            };
+            raw.end = self.glued_tail_end(raw.end);
+            return;
+        }
+        if before.label_prefix || before.word.as_deref().is_some_and(is_label_word) {
+            raw.kind = Kind::Label;
+            return;
+        }
+        if before.ordinal {
+            raw.kind = Kind::Ordinal;
+            if let Some(end) = quarter_suffix(text, raw.end).filter(|_| int && (1..=4).contains(&value)) {
+                raw.kind = Kind::Date;
+                raw.end = end;
+            }
+            return;
+        }
+        if raw.percent.is_some() || raw.unit == Some("times") {
+            return;
+        }
+        if before.line_start && plain && core.is_arabic && list_marker_after(text, raw.end) {
+            raw.kind = Kind::Ordinal;
+            return;
+        }
+        if let Some((end, kind)) = self.calendar_suffix(raw, core, int, value) {
+            raw.kind = kind;
+            raw.end = end;
+            raw.suffixless = false;
+            return;
+        }
+        if raw.suffixless || raw.currency.is_none() {
+            if let Some((end, kind, unit)) = self.unit_suffix(raw.end, core) {
+                raw.kind = kind;
+                raw.end = end;
+                if unit.is_some() {
+                    raw.unit = unit;
+                    raw.suffixless = false;
+                }
+                if kind != Kind::Quantity {
+                    return;
+                }
+            }
+        }
+        if plain && int && (1..=31).contains(&value) && core.int_digits <= 2 {
+            if before.month_before == MonthBefore::Month || month_after(text, raw.end) {
+                raw.kind = Kind::Date;
+                return;
+            }
+            if let Some(end) = time_after(text, raw.end) {
+                raw.kind = Kind::Date;
+                raw.end = end;
+                return;
+            }
+        }
+        if raw.year_like
+            && (before.month_before != MonthBefore::None
+                || before.period_before
+                || before.year_prefix
+                || year_mark_after(text, raw.end).is_some())
+        {
+            raw.kind = Kind::Year;
+            if let Some(end) = year_mark_after(text, raw.end) {
+                raw.end = end;
+            }
+        }
+    }
+
+    /// `2024年`, `9月`, `19日`, `三季度`, `3Q24`, `1H`, `2nd`.
+    fn calendar_suffix(&self, raw: &Raw, core: &Core, int: bool, value: i128) -> Option<(usize, Kind)> {
+        let text = self.text;
+        let p = raw.end;
+        if !int || raw.currency.is_some() || raw.scale_exp > 0 || raw.more {
+            return None;
+        }
+        if raw.year_like || (!core.is_arabic && core.positional && core.int_digits == 4 && (1900..=2100).contains(&value)) {
+            for mark in ["年度", "財年", "财年", "財政年度", "财政年度", "年"] {
+                if text[p..].starts_with(mark) {
+                    return Some((p + mark.len(), Kind::Year));
+                }
+            }
+        }
+        if (1..=12).contains(&value) && !text[p..].starts_with("月份") && text[p..].starts_with('月') {
+            return Some((p + '月'.len_utf8(), Kind::Date));
+        }
+        if (1..=12).contains(&value) && text[p..].starts_with("月份") {
+            return Some((p + "月份".len(), Kind::Date));
+        }
+        if (1..=31).contains(&value) {
+            for mark in ["日", "號", "号"] {
+                if text[p..].starts_with(mark) {
+                    return Some((p + mark.len(), Kind::Date));
+                }
+            }
+        }
+        if (1..=4).contains(&value) {
+            if let Some(end) = quarter_suffix(text, p) {
+                return Some((end, Kind::Date));
+            }
+        }
+        if core.is_arabic {
+            let c = char_at(text, p)?;
+            let quarter = (c == 'Q' || c == 'q') && (1..=4).contains(&value);
+            let half = (c == 'H' || c == 'h') && (1..=2).contains(&value);
+            if (quarter || half) && core.int_digits == 1 {
+                let mut end = p + 1;
+                end = skip_while(text, end, |c| c == '\'' || c == '’');
+                let digits_end = skip_while(text, end, |c| c.is_ascii_digit());
+                if !char_at(text, digits_end).is_some_and(|c| c.is_ascii_alphabetic()) {
+                    end = digits_end;
+                    return Some((end, Kind::Date));
+                }
+            }
+            if let Some(end) = ordinal_suffix(text, p, value) {
+                return Some((end, Kind::Ordinal));
+            }
+        }
+        None
+    }
+
+    /// Units and measure words after a number; glued letters that are no unit make a label.
+    fn unit_suffix(&self, p: usize, core: &Core) -> Option<(usize, Kind, Option<&'static str>)> {
+        let text = self.text;
+        if let Some(w) = MEASURE_WORDS.iter().find(|w| text[p..].starts_with(**w)) {
+            if !(w.starts_with('年') && core.int_digits == 4 && core.is_arabic) {
+                return Some((p, Kind::Quantity, Some(w)));
+            }
+        }
+        if !core.is_arabic {
+            return None;
+        }
+        let c = char_at(text, p)?;
+        if c.is_ascii_alphabetic() {
+            if let Some(u) = GLUED_UNITS.iter().find(|u| starts_with_word(text, p, u, true)) {
+                return Some((p + u.len(), Kind::Quantity, Some(u)));
+            }
+            return Some((self.glued_tail_end(p), Kind::Label, None));
+        }
+        // 00700.HK, 688981.SH: stock codes.
+        if c == '.' {
+            let letters_end = skip_while(text, p + 1, |c| c.is_ascii_uppercase());
+            if (2..=3).contains(&(letters_end - p - 1)) && !char_at(text, letters_end).is_some_and(|c| c.is_alphanumeric()) {
+                return Some((letters_end, Kind::Label, None));
+            }
+        }
+        // 10-K, 20-F: filing forms.
+        if c == '-' && char_at(text, p + 1).is_some_and(|c| c.is_ascii_uppercase()) {
+            let end = skip_while(text, p + 1, |c| c.is_ascii_alphanumeric());
+            if end - p - 1 <= 2 {
+                return Some((end, Kind::Label, None));
+            }
+        }
+        None
+    }
+
+    /// The end of letters and digits glued after a label's digits (A100X, INT8).
+    fn glued_tail_end(&self, p: usize) -> usize {
+        skip_while(self.text, p, |c| c.is_ascii_alphanumeric())
+    }
+
+    // ----- Patterns ----------------------------------------------------------------------
+
+    /// `2024-06-30`, `2024/6/30`, `30/6/2024`: a year and two date parts.
+    fn date_pattern(&self, at: usize) -> Option<Vec<Raw>> {
+        let text = self.text;
+        if char_before(text, at).is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == ',') {
+            return None;
+        }
+        let mut parts = Vec::with_capacity(3);
+        let mut p = at;
+        let mut sep = None;
+        for i in 0..3 {
+            let end = skip_while(text, p, |c| c.is_ascii_digit());
+            if end == p || end - p > 4 {
+                return None;
+            }
+            parts.push((p, end));
+            if i < 2 {
+                let s = char_at(text, end)?;
+                if !matches!(s, '-' | '/' | '.') || sep.is_some_and(|x| x != s) {
+                    return None;
+                }
+                sep = Some(s);
+                p = end + 1;
+            }
+        }
+        let (last_start, last_end) = parts[2];
+        if char_at(text, last_end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let lens: Vec<usize> = parts.iter().map(|(s, e)| e - s).collect();
+        let year_index = match lens.as_slice() {
+            [4, 1..=2, 1..=2] => 0,
+            [1..=2, 1..=2, 4] => 2,
+            _ => return None,
+        };
+        let year: i128 = text[parts[year_index].0..parts[year_index].1].parse().ok()?;
+        if !(1900..=2100).contains(&year) || sep == Some('.') && year_index == 0 && last_end - last_start > 2 {
+            return None;
+        }
+        let raws = parts
+            .iter()
+            .enumerate()
+            .map(|(i, &(s, e))| {
+                let value = Decimal::from_str_exact(&text[s..e]).unwrap_or_default();
+                Raw {
+                    start: s,
+                    end: e,
+                    digits: (s, e),
+                    written: value,
+                    half: Decimal::new(5, 1),
+                    scale_exp: 0,
+                    percent: None,
+                    currency: None,
+                    kind: if i == year_index { Kind::Year } else { Kind::Date },
+                    unit: None,
+                    more: false,
+                    year_like: i == year_index,
+                    suffixless: true,
+                    fixed: true,
+                    short_int: e - s <= 2,
+                }
+            })
+            .collect();
+        Some(raws)
+    }
+}
+
+/// What the look-behind found.
+#[derive(Default, Debug)]
+struct Before {
+    start: usize,
+    currency: Option<Currency>,
+    negative: bool,
+    open_paren: bool,
+    closed_paren: bool,
+    ordinal: bool,
+    percent: Option<PercentSign>,
+    glued_word: Option<String>,
+    label_prefix: bool,
+    line_start: bool,
+    word: Option<String>,
+    month_before: MonthBefore,
+    period_before: bool,
+    year_prefix: bool,
+    table_row: bool,
+}
+
+#[derive(Default, Debug, PartialEq, Eq, Clone, Copy)]
+enum MonthBefore {
+    #[default]
+    None,
+    Month,
+    MonthDay,
+}
+
+/// The digits of a number and the interval they stand for.
+#[derive(Debug)]
+struct Core {
+    start: usize,
+    end: usize,
+    value: Decimal,
+    half: Decimal,
+    int_digits: usize,
+    frac_digits: usize,
+    grouped: bool,
+    overflow: bool,
+    version_like: bool,
+    is_arabic: bool,
+    positional: bool,
+}
+
+impl Core {
+    /// Reads Arabic digits with grouping and a decimal point, starting at `at`.
+    fn read(text: &str, at: usize, no_leading_dot: bool) -> Core {
+        let mut start = at;
+        if !no_leading_dot && matches!(char_before(text, at), Some('.' | '．')) {
+            let dot = at - char_before(text, at).map_or(1, char::len_utf8);
+            let before_dot = char_before(text, dot);
+            if !before_dot.is_some_and(|c| c.is_alphanumeric() || is_digit_char(c)) {
+                start = dot;
+            }
+        }
+        let mut digits = String::with_capacity(16);
+        let mut p = at;
+        let mut int_digits = 0;
+        let mut frac_digits = 0;
+        let mut grouped = false;
+        let mut group_sep: Option<char> = None;
+        if start < at {
+            // ".5": the dot came first, all digits are fraction digits.
+            p = take_digits(text, p, &mut digits, &mut frac_digits);
+        } else {
+            p = take_digits(text, p, &mut digits, &mut int_digits);
+            if int_digits <= 3 {
+                while let Some((sep, next)) = group_separator(text, p, group_sep) {
+                    group_sep = Some(sep);
+                    grouped = true;
+                    p = take_digits(text, next, &mut digits, &mut int_digits);
+                }
+            }
+            if let Some(c) = char_at(text, p) {
+                if (c == '.' || c == '．') && char_at(text, p + c.len_utf8()).is_some_and(is_digit_char) {
+                    p = take_digits(text, p + c.len_utf8(), &mut digits, &mut frac_digits);
+                }
+            }
+        }
+        let version_like = frac_digits > 0
+            && matches!(char_at(text, p), Some('.'))
+            && char_at(text, p + 1).is_some_and(|c| c.is_ascii_digit());
+        let mut end = p;
+        if version_like {
+            end = skip_while(text, p, |c| c.is_ascii_digit() || c == '.');
+            if text[..end].ends_with('.') {
+                end -= 1;
+            }
+        }
+        let significant = digits.trim_start_matches('0').len();
+        let overflow = significant > MAX_DIGITS || frac_digits > MAX_DIGITS - 1 || int_digits + frac_digits > 60;
+        let (value, half) = if overflow {
+            (Decimal::ZERO, Decimal::ZERO)
+        } else {
+            let trimmed = if digits.len() > MAX_DIGITS { &digits[digits.len() - MAX_DIGITS..] } else { &digits[..] };
+            let mantissa: i128 = trimmed.parse().unwrap_or(0);
+            (Decimal::from_i128_with_scale(mantissa, frac_digits as u32), Decimal::new(5, frac_digits as u32 + 1))
+        };
+        Core {
+            start,
+            end,
+            value,
+            half,
+            int_digits,
+            frac_digits,
+            grouped,
+            overflow,
+            version_like,
+            is_arabic: true,
+            positional: false,
+        }
+    }
+
+    fn from_chinese(at: usize, n: &chinese::ChineseNumeral) -> Core {
+        Core {
+            start: at,
+            end: n.end,
+            value: n.value,
+            half: n.place / Decimal::TWO,
+            int_digits: if n.positional { n.digit_count } else { 0 },
+            frac_digits: usize::from(n.value.fract() != Decimal::ZERO),
+            grouped: false,
+            overflow: false,
+            version_like: false,
+            is_arabic: false,
+            positional: n.positional,
+        }
+    }
+}
+
+fn chinese_raw(at: usize, n: &chinese::ChineseNumeral) -> Raw {
+    Raw {
+        start: at,
+        end: n.end,
+        digits: (at, n.end),
+        written: n.value,
+        half: n.place / Decimal::TWO,
+        scale_exp: 0,
+        percent: None,
+        currency: None,
+        kind: Kind::Quantity,
+        unit: None,
+        more: false,
+        year_like: false,
+        suffixless: true,
+        fixed: false,
+        short_int: false,
+    }
+}
+
+/// Pairs neighbouring numbers: ranges share their suffix, lists share being years.
+fn pair(text: &str, a: &mut Raw, b: &mut Raw) {
+    if a.end > b.start || a.fixed || b.fixed {
+        return;
+    }
+    let between = text[a.end..b.start].trim_matches(|c: char| c == ' ' || c == '\u{a0}' || c == '\u{3000}');
+    let is_range = RANGE_JOINERS.iter().any(|j| between == *j)
+        && (between != "to" || text[a.end..b.start].starts_with(' '));
+    let is_list = LIST_JOINERS.iter().any(|j| between.eq_ignore_ascii_case(j));
+    let yearish = |r: &Raw| r.year_like || r.kind == Kind::Year;
+    if is_range || is_list {
+        if a.kind == Kind::Year && b.year_like || b.kind == Kind::Year && a.year_like {
+            a.kind = Kind::Year;
+            b.kind = Kind::Year;
+            return;
+        }
+        if a.kind == Kind::Year && b.short_int && b.kind == Kind::Quantity && b.suffixless && matches!(between, "/" | "-" | "–") {
+            b.kind = Kind::Year;
+            return;
+        }
+    }
+    if !is_range {
+        return;
+    }
+    if yearish(a) && (yearish(b) || b.short_int && b.suffixless && matches!(between, "-" | "–")) {
+        a.kind = Kind::Year;
+        b.kind = Kind::Year;
+        return;
+    }
+    if a.kind == Kind::Label && b.kind == Kind::Quantity && b.suffixless {
+        b.kind = Kind::Label;
+        return;
+    }
+    if a.suffixless && !b.suffixless && a.kind == Kind::Quantity && a.percent.is_none() {
+        if matches!(b.kind, Kind::Quantity | Kind::Date) {
+            a.scale_exp = b.scale_exp;
+            a.percent = b.percent;
+            a.unit = b.unit;
+            a.kind = b.kind;
+            if a.currency.is_none() {
+                a.currency = b.currency;
+            }
+            a.year_like = false;
+        }
+    }
+    if b.currency.is_none() && a.currency.is_some() && b.kind == Kind::Quantity {
+        b.currency = a.currency;
+    }
+}
+
+// ----- Small text helpers ------------------------------------------------------------------
+
+fn char_at(text: &str, p: usize) -> Option<char> {
+    text.get(p..)?.chars().next()
+}
+
+fn char_before(text: &str, p: usize) -> Option<char> {
+    text.get(..p)?.chars().next_back()
+}
+
+fn ascii_or_wide_digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+fn is_digit_char(c: char) -> bool {
+    ascii_or_wide_digit(c).is_some()
+}
+
+fn whole(d: &Decimal) -> i128 {
+    if d.fract().is_zero() { d.mantissa() / 10i128.pow(d.scale()) } else { -1 }
+}
+
+fn pow10(exp: u32) -> Decimal {
+    Decimal::from_i128_with_scale(10i128.pow(exp), 0)
+}
+
+fn skip_while(text: &str, mut p: usize, pred: impl Fn(char) -> bool) -> usize {
+    for c in text[p..].chars() {
+        if !pred(c) {
+            break;
+        }
+        p += c.len_utf8();
+    }
+    p
+}
+
+/// Appends ASCII or full-width digits at `p` to `out`, counting them.
+fn take_digits(text: &str, mut p: usize, out: &mut String, count: &mut usize) -> usize {
+    for c in text[p..].chars() {
+        let Some(d) = ascii_or_wide_digit(c) else { break };
+        if out.len() < 64 {
+            out.push(char::from_digit(d, 10).unwrap_or('0'));
+        }
+        *count += 1;
+        p += c.len_utf8();
+    }
+    p
+}
+
+/// A thousands separator at `p` followed by exactly three digits.
+fn group_separator(text: &str, p: usize, previous: Option<char>) -> Option<(char, usize)> {
+    let sep = char_at(text, p)?;
+    if !matches!(sep, ',' | '，' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' | ' ' | '\'') {
+        return None;
+    }
+    if previous.is_some_and(|prev| prev != sep) {
+        return None;
+    }
+    let next = p + sep.len_utf8();
+    let mut q = next;
+    for _ in 0..3 {
+        let c = char_at(text, q)?;
+        ascii_or_wide_digit(c)?;
+        q += c.len_utf8();
+    }
+    if char_at(text, q).is_some_and(is_digit_char) {
+        return None;
+    }
+    // With plain spaces or apostrophes, a decimal point must not follow the group of a list.
+    if sep == ' ' && char_at(text, q).is_some_and(|c| c == ',' && char_at(text, q + 1) == Some(' ')) {
+        return None;
+    }
+    Some((sep, next))
+}
+
+/// White space between a number and its suffix: spaces and at most one line break.
+fn skip_gap(text: &str, p: usize) -> usize {
+    let mut q = p;
+    let mut newline = false;
+    for c in text[p..].chars() {
+        match c {
+            ' ' | '\t' | '\u{a0}' | '\u{3000}' | '\u{202f}' | '\u{2009}' | '\r' => {}
+            '\n' if !newline => newline = true,
+            _ => break,
+        }
+        q += c.len_utf8();
+    }
+    q
+}
+
+/// Whether `word` stands at `p` (ASCII case-insensitively when `exact` is false)
+/// and is not followed by a letter or digit.
+fn starts_with_word(text: &str, p: usize, word: &str, exact: bool) -> bool {
+    let Some(rest) = text.get(p..) else { return false };
+    if rest.len() < word.len() || !rest.is_char_boundary(word.len()) {
+        return false;
+    }
+    let head = &rest[..word.len()];
+    let same = if exact { head == word } else { head.eq_ignore_ascii_case(word) };
+    same && !rest[word.len()..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+fn strip_suffix(text: &str, floor: usize, p: usize, suffix: &str) -> Option<usize> {
+    (p >= floor + suffix.len() && text[..p].ends_with(suffix)).then(|| p - suffix.len())
+}
+
+/// ASCII letters glued right before `p` (no space), e.g. `INT` in `INT8`.
+fn glued_word_before(text: &str, p: usize, floor: usize) -> Option<(usize, &str)> {
+    let mut q = p;
+    while q > floor {
+        let c = char_before(text, q)?;
+        if !c.is_ascii_alphabetic() {
+            break;
+        }
+        q -= 1;
+    }
+    if q == p {
+        return None;
+    }
+    // Part of a longer token such as `v2.` or `abc_12`: still a name.
+    Some((q, &text[q..p]))
+}
+
+/// The word (ASCII letters and dots) before `p`, separated from it by spaces.
+fn word_before(text: &str, p: usize, floor: usize) -> Option<String> {
+    let mut q = p;
+    while q > floor && matches!(char_before(text, q), Some(' ' | '\u{a0}' | '-')) {
+        q -= 1;
+    }
+    if q == p && p > floor {
+        // Chinese prefixes are glued: 於2024年.
+        let c = char_before(text, q)?;
+        if !c.is_ascii() {
+            return Some(c.to_string());
+        }
+    }
+    let end = q;
+    while q > floor && char_before(text, q).is_some_and(|c| c.is_ascii_alphabetic() || c == '.') {
+        q -= 1;
+    }
+    if q == end {
+        return None;
+    }
+    // Two-word prefixes: "as of", "end of", "fiscal year".
+    let word = text[q..end].to_ascii_lowercase();
+    if let Some(two) = two_word_prefix(text, q, floor, &word) {
+        return Some(two);
+    }
+    Some(word)
+}
+
+fn two_word_prefix(text: &str, q: usize, floor: usize, word: &str) -> Option<String> {
+    if !matches!(word, "of" | "year") {
+        return None;
+    }
+    let mut r = q;
+    while r > floor && char_before(text, r) == Some(' ') {
+        r -= 1;
+    }
+    let end = r;
+    while r > floor && char_before(text, r).is_some_and(|c| c.is_ascii_alphabetic()) {
+        r -= 1;
+    }
+    let first = text[r..end].to_ascii_lowercase();
+    let two = format!("{first} {word}");
+    YEAR_PREFIXES.contains(&two.as_str()).then_some(two)
+}
+
+fn is_month(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    MONTHS.contains(&w)
+}
+
+fn is_label_word(word: &str) -> bool {
+    LABEL_WORDS.contains(&word)
+}
+
+fn is_year_prefix(word: &str) -> bool {
+    YEAR_PREFIXES.contains(&word)
+}
+
+/// `Q3 2024`, `H1 2025`, `3Q 2024`: a period right before a year.
+fn period_before(text: &str, p: usize, floor: usize) -> bool {
+    let mut q = p;
+    while q > floor && char_before(text, q) == Some(' ') {
+        q -= 1;
+    }
+    if q == p || q < floor + 2 {
+        return false;
+    }
+    let Some(two) = text.get(q - 2..q) else { return false };
+    let b = two.as_bytes();
+    let quarter = |l: u8, d: u8| (l == b'Q' || l == b'q') && (b'1'..=b'4').contains(&d);
+    let half = |l: u8, d: u8| (l == b'H' || l == b'h') && (b'1'..=b'2').contains(&d);
+    quarter(b[0], b[1]) || half(b[0], b[1]) || quarter(b[1], b[0]) || half(b[1], b[0])
+}
+
+/// A sign glued before the digits (`-5`, `−5`, `+5`): where it starts and
+/// whether it negates. A hyphen after a digit or a Latin letter is a range
+/// or a name (`3-5`, `COVID-19`), not a sign; after a Chinese word it is a
+/// sign (`同比增長-5.4%`).
+fn sign_before(text: &str, p: usize, floor: usize) -> Option<(usize, bool)> {
+    let c = char_before(text, p)?;
+    if !matches!(c, '-' | '−' | '－' | '+' | '＋' | '–') || p < floor + c.len_utf8() {
+        return None;
+    }
+    let q = p - c.len_utf8();
+    if let Some(prev) = char_before(text, q) {
+        let joins = prev.is_ascii_alphanumeric()
+            || is_digit_char(prev)
+            || chinese::is_numeral_char(prev)
+            || matches!(prev, '%' | '％' | ')' | '）' | '.' | '_' | '-');
+        if joins {
+            return None;
+        }
+    }
+    Some((q, !matches!(c, '+' | '＋')))
+}
+
+fn negative_chinese_before(text: &str, p: usize, floor: usize) -> Option<usize> {
+    strip_suffix(text, floor, p, "負").or_else(|| strip_suffix(text, floor, p, "负"))
+}
+
+/// `No. 1`, `No.1`, `#1`.
+fn number_sign_before(text: &str, p: usize, floor: usize) -> Option<usize> {
+    if let Some(q) = strip_suffix(text, floor, p, "#") {
+        return Some(q);
+    }
+    let mut q = p;
+    if char_before(text, q) == Some(' ') {
+        q -= 1;
+    }
+    for w in ["No.", "no.", "NO."] {
+        if let Some(r) = strip_suffix(text, floor, q, w) {
+            if !char_before(text, r).is_some_and(|c| c.is_ascii_alphabetic()) {
+                return Some(r);
+            }
+        }
+    }
+    None
+}
+
+/// A currency tag before `p`, with optional spaces between it and the digits.
+fn currency_before(text: &str, p: usize, floor: usize) -> Option<(usize, Currency)> {
+    let mut q = p;
+    while q > floor && matches!(char_before(text, q), Some(' ' | '\u{a0}')) {
+        q -= 1;
+    }
+    let found = CURRENCY_PREFIXES.iter().find(|w: &&CurrencyWord| {
+        q >= floor + w.text.len()
+            && text[..q].ends_with(w.text)
+            && (!w.ascii_word || !char_before(text, q - w.text.len()).is_some_and(|c| c.is_ascii_alphanumeric()))
+    })?;
+    Some((q - found.text.len(), found.currency))
+}
+
+/// Whether only blanks, list bullets or heading marks stand between the line start and `p`.
+fn line_prefix_is_blank(text: &str, p: usize, floor: usize) -> bool {
+    let mut q = p;
+    while let Some(c) = char_before(text, q) {
+        if c == '\n' {
+            return q > floor || floor == 0;
+        }
+        if !matches!(c, ' ' | '\t' | '#' | '*' | '>' | '(' | '（' | '\u{3000}') || q <= floor && floor > 0 {
+            return false;
+        }
+        q -= c.len_utf8();
+    }
+    true
+}
+
+/// `1.` or `1、` or `1)` followed by a space or text: a list item number.
+fn list_marker_after(text: &str, p: usize) -> bool {
+    match char_at(text, p) {
+        Some('、' | ')' | '）') => true,
+        Some('.') => char_at(text, p + 1).is_none_or(|c| c == ' ' || c == '\t'),
+        _ => false,
+    }
+}
+
+/// `百分之`, `千分之`, `萬分之` starting at `at`: the percent kind and where the digits start.
+fn fraction_prefix(text: &str, at: usize) -> Option<(PercentSign, usize)> {
+    let rest = &text[at..];
+    for (prefix, sign) in [
+        ("百分之", PercentSign::Percent),
+        ("千分之", PercentSign::PerMille),
+        ("萬分之", PercentSign::BasisPoints),
+        ("万分之", PercentSign::BasisPoints),
+    ] {
+        if rest.starts_with(prefix) {
+            return Some((sign, at + prefix.len()));
+        }
+    }
+    None
+}
+
+/// Whether the character at `p` must not be read as a scale (千米, 兆瓦).
+fn reserved_scale(text: &str, p: usize) -> bool {
+    let Some(c) = char_at(text, p) else { return false };
+    let rest = &text[p + c.len_utf8()..];
+    match c {
+        '千' => KILO_UNITS.iter().any(|u| rest.starts_with(u)),
+        '兆' => MEGA_UNITS.iter().any(|u| rest.starts_with(u)),
+        _ => false,
+    }
+}
+
+/// A run of Chinese scale characters at `p` (`億`, `萬億`, `千萬`): end and power of ten.
+fn chinese_scale_run(text: &str, p: usize) -> Option<(usize, u32)> {
+    let mut q = p;
+    let mut exp = 0;
+    for c in text[p..].chars() {
+        let Some(e) = chinese_scale(c) else { break };
+        if reserved_scale(text, q) {
+            break;
+        }
+        exp += e;
+        q += c.len_utf8();
+    }
+    (q > p && exp <= 16).then_some((q, exp))
+}
+
+/// `3萬4000` or `1億2000萬`: digits glued after a big scale that add to it.
+/// Returns the end, the amount to add (in units of 1) and the new half unit.
+fn mixed_tail(text: &str, p: usize, exp: u32) -> Option<(usize, Decimal, Decimal)> {
+    if exp < 4 || !char_at(text, p).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let core = Core::read(text, p, true);
+    if core.grouped || core.overflow || core.frac_digits > 0 {
+        return None;
+    }
+    if let Some((end, e2)) = chinese_scale_run(text, core.end) {
+        if e2 < exp {
+            return Some((end, core.value * pow10(e2), core.half * pow10(e2)));
+        }
+        return None;
+    }
+    (core.value < pow10(exp) && !char_at(text, core.end).is_some_and(|c| c.is_alphanumeric()))
+        .then(|| (core.end, core.value, core.half))
+}
+
+/// `多`, `余`, `餘` glued after the digits, before a scale or measure word (20多億, 500余万, 20多家).
+fn more_marker(text: &str, p: usize) -> Option<usize> {
+    let c = char_at(text, p)?;
+    if !matches!(c, '多' | '余' | '餘') {
+        return None;
+    }
+    let q = p + c.len_utf8();
+    let rest = &text[q..];
+    let next = rest.chars().next()?;
+    let follows = chinese_scale(next).is_some()
+        || MEASURE_WORDS.iter().any(|w| rest.starts_with(w))
+        || CURRENCY_SUFFIXES.iter().any(|w| !w.ascii_word && rest.starts_with(w.text));
+    follows.then_some(q)
+}
+
+/// A percent or point marker after `p` (spaces and one line break allowed).
+fn percent_after(text: &str, p: usize) -> Option<(usize, PercentSign)> {
+    let q = skip_gap(text, p);
+    PERCENT_WORDS.iter().find_map(|w| {
+        let at = if w.attach == Attach::Spaced { q } else { p };
+        let hit = if w.ascii_word { starts_with_word(text, at, w.text, false) } else { text[at..].starts_with(w.text) };
+        hit.then_some((at + w.text.len(), w.sign))
+    })
+}
+
+/// A currency tag after `p`: `元`, `美元`, ` US dollars`.
+fn currency_after(text: &str, p: usize) -> Option<(usize, Currency)> {
+    let q = skip_gap(text, p);
+    CURRENCY_SUFFIXES.iter().find_map(|w| {
+        let hit = if w.ascii_word { starts_with_word(text, q, w.text, false) } else { text[q..].starts_with(w.text) };
+        hit.then_some((q + w.text.len(), w.currency))
+    })
+}
+
+/// `10倍`, `2x`, `2×`, `3 times`, `5-fold`.
+fn multiple_after(text: &str, p: usize) -> Option<usize> {
+    let c = char_at(text, p)?;
+    if matches!(c, 'x' | 'X' | '×') && !char_at(text, p + c.len_utf8()).is_some_and(|n| n.is_ascii_alphanumeric()) {
+        return Some(p + c.len_utf8());
+    }
+    let q = skip_gap(text, p);
+    if text[q..].starts_with('倍') {
+        return Some(q + '倍'.len_utf8());
+    }
+    for w in ["times", "fold", "-fold"] {
+        let at = if w == "times" { q } else { p };
+        if starts_with_word(text, at, w, false) {
+            return Some(at + w.len());
+        }
+    }
+    None
+}
+
+/// `季度` or `季` after a quarter number.
+fn quarter_suffix(text: &str, p: usize) -> Option<usize> {
+    ["季度", "季"].iter().find(|m| text[p..].starts_with(**m)).map(|m| p + m.len())
+}
+
+/// `st`, `nd`, `rd`, `th` after a number: an English ordinal.
+fn ordinal_suffix(text: &str, p: usize, _value: i128) -> Option<usize> {
+    ["st", "nd", "rd", "th"].iter().find(|s| starts_with_word(text, p, s, false)).map(|s| p + s.len())
+}
+
+/// `31 December`: a month name after a day number.
+fn month_after(text: &str, p: usize) -> bool {
+    let q = skip_while(text, p, |c| c == ' ');
+    if q == p {
+        return false;
+    }
+    let end = skip_while(text, q, |c| c.is_ascii_alphabetic());
+    is_month(&text[q..end].to_ascii_lowercase())
+}
+
+/// `10:30`: the end of a time of day.
+fn time_after(text: &str, p: usize) -> Option<usize> {
+    if char_at(text, p) != Some(':') {
+        return None;
+    }
+    let end = skip_while(text, p + 1, |c| c.is_ascii_digit());
+    (end - p - 1 == 2 && !char_at(text, end).is_some_and(|c| c.is_ascii_alphanumeric())).then_some(end)
+}
+
+/// `年` (and friends) or an estimate mark `2024E` after a year-like number.
+fn year_mark_after(text: &str, p: usize) -> Option<usize> {
+    for mark in ["年度", "財年", "财年", "年"] {
+        if text[p..].starts_with(mark) {
+            return Some(p + mark.len());
+        }
+    }
+    let c = char_at(text, p)?;
+    if matches!(c, 'E' | 'F' | 'A') && !char_at(text, p + 1).is_some_and(|n| n.is_ascii_alphanumeric()) {
+        return Some(p + 1);
+    }
+    None
+}
+
+/// Whether the line around `p` is a table row (cells split by `|` or tabs):
+/// there, `(5)` is a negative amount rather than a list marker.
+fn line_has_cells(text: &str, p: usize) -> bool {
+    let window_start = text.floor_char_boundary(p.saturating_sub(200));
+    let window_end = text.ceil_char_boundary((p + 200).min(text.len()));
+    let before = &text[window_start..p];
+    let after = &text[p..window_end];
+    let line_before = before.rsplit('\n').next().unwrap_or("");
+    let line_after = after.split('\n').next().unwrap_or("");
+    [line_before, line_after].iter().any(|part| part.contains('|') || part.contains('\t'))
+}
