@@ -245,7 +245,7 @@ impl Reader {
     }
 
     fn can_take_point(&self) -> bool {
-        self.fraction.is_none() && !self.has_unit && self.pending.is_some()
+        self.fraction.is_none() && !self.has_big_unit && (self.pending.is_some() || self.has_unit)
     }
 
     /// Reads the digits after 點 and records them; returns where they end.

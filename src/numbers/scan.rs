@@ -402,8 +402,8 @@ impl Scanner<'_> {
             }
             break;
         }
-        if matches!(char_before(text, p), Some('(' | '（')) && p > floor {
-            b.open_paren = true;
+        if let Some(c @ ('(' | '（')) = char_before(text, p).filter(|_| p > floor) {
+            b.open_paren = Some(p - c.len_utf8());
         }
         if let Some(q) = strip_suffix(text, floor, p, "第") {
             b.ordinal = true;
@@ -475,14 +475,16 @@ impl Scanner<'_> {
     fn look_ahead(&mut self, raw: &mut Raw, core: &Core, before: &mut Before) -> usize {
         let text = self.text;
         let mut p = core.end;
-        if before.open_paren && matches!(char_at(text, p), Some(')' | '）')) && core.is_arabic {
+        if let Some(paren) = before.open_paren.filter(|_| matches!(char_at(text, p), Some(')' | '）')) && core.is_arabic) {
             // `(1,234)` is a negative amount; `(2)` in prose is a list or note marker.
             let marker = raw.currency.is_none() && core.frac_digits == 0 && !core.grouped && !before.table_row;
             if marker && whole(&core.value) <= 30 {
                 raw.kind = Kind::Ordinal;
+                raw.start = paren;
                 return p + char_at(text, p).map_or(1, char::len_utf8);
             }
             raw.written = -raw.written;
+            raw.start = paren;
             before.closed_paren = true;
             p += char_at(text, p).map_or(1, char::len_utf8);
         }
@@ -512,12 +514,16 @@ impl Scanner<'_> {
             raw.suffixless = false;
             return q;
         }
-        if let Some((q, cur)) = currency_after(text, p) {
-            if raw.currency.is_none() || raw.currency == Some(cur) {
+        if let Some((q, cur, generic)) = currency_after(text, p) {
+            // A bare 元 is the unit of any currency named before it (新台幣2兆元, 港幣5元).
+            if generic && raw.currency.is_some() {
+                raw.suffixless = false;
+                p = q;
+            } else if raw.currency.is_none() || raw.currency == Some(cur) {
                 raw.currency = Some(cur);
                 raw.suffixless = false;
                 p = q;
-                if let Some((q2, _)) = currency_after(text, p).filter(|&(_, c)| c == cur) {
+                if let Some((q2, _, _)) = currency_after(text, p).filter(|&(_, c, _)| c == cur) {
                     p = q2;
                 }
             }
@@ -655,6 +661,9 @@ impl Scanner<'_> {
                 if text[p..].starts_with(mark) {
                     return Some((p + mark.len(), Kind::Year));
                 }
+            }
+            if let Some(end) = year_mark_after(text, p).filter(|_| core.is_arabic) {
+                return Some((end, Kind::Year));
             }
         }
         if (1..=12).contains(&value) && !text[p..].starts_with("月份") && text[p..].starts_with('月') {
@@ -809,7 +818,8 @@ struct Before {
     start: usize,
     currency: Option<Currency>,
     negative: bool,
-    open_paren: bool,
+    /// Where a `(` stands right before the number.
+    open_paren: Option<usize>,
     closed_paren: bool,
     ordinal: bool,
     percent: Option<PercentSign>,
@@ -1194,7 +1204,9 @@ fn period_before(text: &str, p: usize, floor: usize) -> bool {
     while q > floor && char_before(text, q) == Some(' ') {
         q -= 1;
     }
-    if q == p || q < floor + 2 {
+    // The period is the previous number, so this look may cross the floor.
+    let _ = floor;
+    if q == p || q < 2 {
         return false;
     }
     let Some(two) = text.get(q - 2..q) else { return false };
@@ -1345,7 +1357,7 @@ fn mixed_tail(text: &str, p: usize, exp: u32) -> Option<(usize, Decimal, Decimal
         }
         return None;
     }
-    (core.value < pow10(exp) && !char_at(text, core.end).is_some_and(|c| c.is_alphanumeric()))
+    (core.value < pow10(exp) && !char_at(text, core.end).is_some_and(|c| c.is_ascii_alphanumeric()))
         .then(|| (core.end, core.value, core.half))
 }
 
@@ -1374,12 +1386,13 @@ fn percent_after(text: &str, p: usize) -> Option<(usize, PercentSign)> {
     })
 }
 
-/// A currency tag after `p`: `元`, `美元`, ` US dollars`.
-fn currency_after(text: &str, p: usize) -> Option<(usize, Currency)> {
+/// A currency tag after `p` (`元`, `美元`, ` US dollars`): its end, its
+/// currency, and whether it is the bare `元` that any currency may use.
+fn currency_after(text: &str, p: usize) -> Option<(usize, Currency, bool)> {
     let q = skip_gap(text, p);
     CURRENCY_SUFFIXES.iter().find_map(|w| {
         let hit = if w.ascii_word { starts_with_word(text, q, w.text, false) } else { text[q..].starts_with(w.text) };
-        hit.then_some((q + w.text.len(), w.currency))
+        hit.then_some((q + w.text.len(), w.currency, w.text == "元"))
     })
 }
 
