@@ -7,7 +7,10 @@
 //! - [`numbers`] reads numbers in English and Chinese text, with the
 //!   rounding interval each written number stands for.
 
+pub mod claims;
 pub mod cli;
 pub mod document;
+pub mod expr;
 pub mod extract;
+pub mod interval;
 pub mod numbers;

@@ -1,0 +1,515 @@
+//! Evaluation on exact intervals. Arithmetic, comparisons and the
+//! two-argument functions work element by element on lists of equal length;
+//! a single number pairs with every element.
+
+use std::ops::Range;
+
+use num_traits::{One, Signed};
+
+use super::lexer::CmpOp;
+use super::parser::{ArithOp, Expr, Node};
+use super::value::{Dim, Quantity, Value};
+use super::{Env, ErrorKind, EvalError, ExprError, Tolerance};
+use crate::interval::{Interval, Rat, Truth, int, to_i64};
+use crate::numbers::Currency;
+
+/// Every function the language knows, with its argument list for messages.
+pub const FUNCTIONS: &[(&str, &str)] = &[
+    ("sum", "xs…"),
+    ("mean", "xs…"),
+    ("min", "xs…"),
+    ("max", "xs…"),
+    ("count", "xs…"),
+    ("growth", "a, b"),
+    ("cagr", "a, b, years"),
+    ("share", "part, whole"),
+    ("diff", "a, b"),
+    ("pp", "a, b"),
+    ("abs", "x"),
+    ("round", "x, digits"),
+    ("increasing", "xs…"),
+    ("decreasing", "xs…"),
+    ("nondecreasing", "xs…"),
+    ("nonincreasing", "xs…"),
+    ("all", "xs OP y"),
+    ("any", "xs OP y"),
+];
+
+/// A fact an expression used: the whole fact, or one element of it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Use {
+    /// The fact's name.
+    pub name: String,
+    /// The element used (already resolved from a negative index).
+    pub index: Option<usize>,
+}
+
+/// Evaluates a parsed expression.
+pub fn evaluate_parsed(expr: &Expr, env: &mut dyn Env, tolerance: &Tolerance) -> Result<(Value, Vec<Use>), EvalError> {
+    let mut ev = Evaluator { env, tolerance, uses: Vec::new() };
+    let value = ev.eval(expr)?;
+    Ok((value, ev.uses))
+}
+
+struct Evaluator<'a> {
+    env: &'a mut dyn Env,
+    tolerance: &'a Tolerance,
+    uses: Vec<Use>,
+}
+
+type Res<T> = Result<T, EvalError>;
+
+fn err<T>(kind: ErrorKind, span: &Range<usize>, message: impl Into<String>) -> Res<T> {
+    Err(EvalError::Expr(ExprError::of(kind, span.clone(), message)))
+}
+
+impl Evaluator<'_> {
+    fn eval(&mut self, e: &Expr) -> Res<Value> {
+        match &e.node {
+            Node::Num(n) => {
+                if !n.kind.is_value() {
+                    return err(ErrorKind::Type, &e.span, format!("this reads as a {}, not a value", n.kind));
+                }
+                Ok(Value::Num(Quantity::literal(n)))
+            }
+            Node::Name(name) => {
+                let v = self.fact(name, &e.span)?;
+                self.note_use(name, None);
+                Ok(v)
+            }
+            Node::Index(base, index) => self.index(base, index, &e.span),
+            Node::Neg(x) => {
+                let v = self.eval(x)?;
+                map_numbers(v, &x.span, |q| Ok(q.with(q.iv.neg())))
+            }
+            Node::Arith(op, l, r) => {
+                let (a, b) = (self.eval(l)?, self.eval(r)?);
+                zip(a, b, &e.span, |x, y| arith(*op, x, y))
+            }
+            Node::Compare(op, l, r) => {
+                let (a, b) = (self.eval(l)?, self.eval(r)?);
+                self.compare(*op, a, b, &e.span)
+            }
+            Node::And(l, r) => self.logic(l, r, Truth::and),
+            Node::Or(l, r) => self.logic(l, r, Truth::or),
+            Node::Not(x) => {
+                let v = self.eval(x)?;
+                map_truths(v, &x.span, Truth::not)
+            }
+            Node::Call(name, name_span, args) => self.call(name, name_span, args, &e.span),
+        }
+    }
+
+    fn fact(&mut self, name: &str, span: &Range<usize>) -> Res<Value> {
+        match self.env.fact(name) {
+            Some(Ok(v)) => Ok(v),
+            Some(Err(())) => Err(EvalError::Fact { name: name.to_string(), span: span.clone() }),
+            None => {
+                let mut e = ExprError::of(ErrorKind::UnknownName, span.clone(), format!("unknown name `{name}`"));
+                let mut candidates = self.env.names();
+                candidates.extend(FUNCTIONS.iter().map(|(f, _)| f.to_string()));
+                e.note = suggest(name, &candidates).map(|s| format!("did you mean `{s}`?"));
+                Err(EvalError::Expr(e))
+            }
+        }
+    }
+
+    fn note_use(&mut self, name: &str, index: Option<usize>) {
+        let u = Use { name: name.to_string(), index };
+        if !self.uses.contains(&u) {
+            self.uses.push(u);
+        }
+    }
+
+    fn index(&mut self, base: &Expr, index: &Expr, span: &Range<usize>) -> Res<Value> {
+        let list = match &base.node {
+            Node::Name(name) => self.fact(name, &base.span)?,
+            _ => self.eval(base)?,
+        };
+        let i = self.eval(index)?;
+        let Value::Num(q) = &i else {
+            return err(ErrorKind::Type, &index.span, format!("an index must be a number, found {}", i.describe()));
+        };
+        let Some(i) = to_i64(&q.iv.lo).filter(|_| q.iv.is_exact()) else {
+            return err(ErrorKind::Type, &index.span, "an index must be a whole number");
+        };
+        let items = match list {
+            Value::List(items) => items,
+            Value::Num(q) => vec![q],
+            other => return err(ErrorKind::Type, &base.span, format!("cannot index {}", other.describe())),
+        };
+        let len = items.len() as i64;
+        let at = if i < 0 { len + i } else { i };
+        if at < 0 || at >= len {
+            let what = match &base.node {
+                Node::Name(n) => format!("`{n}`"),
+                _ => "the list".to_string(),
+            };
+            return err(ErrorKind::Type, span, format!("index {i} is out of range: {what} has {len} value(s)"));
+        }
+        if let Node::Name(name) = &base.node {
+            self.note_use(name, Some(at as usize));
+        }
+        Ok(Value::Num(items[at as usize].clone()))
+    }
+
+    fn compare(&self, op: CmpOp, a: Value, b: Value, span: &Range<usize>) -> Res<Value> {
+        let tolerance = self.tolerance;
+        zip_truth(a, b, span, |x, y| {
+            comparable(x, y)?;
+            Ok(match op {
+                CmpOp::Eq => x.iv.consistent(&y.iv),
+                CmpOp::Ne => x.iv.consistent(&y.iv).not(),
+                CmpOp::Lt => x.iv.lt(&y.iv),
+                CmpOp::Le => x.iv.le(&y.iv),
+                CmpOp::Gt => y.iv.lt(&x.iv),
+                CmpOp::Ge => y.iv.le(&x.iv),
+                CmpOp::Approx => {
+                    let width = tolerance.width(&y.iv);
+                    x.iv.consistent(&y.iv.widen(&width))
+                }
+            })
+        })
+    }
+
+    fn logic(&mut self, l: &Expr, r: &Expr, f: fn(Truth, Truth) -> Truth) -> Res<Value> {
+        let (a, b) = (self.eval(l)?, self.eval(r)?);
+        let span = l.span.start..r.span.end;
+        match (a, b) {
+            (Value::Truth(x), Value::Truth(y)) => Ok(Value::Truth(f(x, y))),
+            (Value::Truths(xs), Value::Truth(y)) => Ok(Value::Truths(xs.into_iter().map(|x| f(x, y)).collect())),
+            (Value::Truth(x), Value::Truths(ys)) => Ok(Value::Truths(ys.into_iter().map(|y| f(x, y)).collect())),
+            (Value::Truths(xs), Value::Truths(ys)) if xs.len() == ys.len() => {
+                Ok(Value::Truths(xs.into_iter().zip(ys).map(|(x, y)| f(x, y)).collect()))
+            }
+            (a, b) => err(
+                ErrorKind::Type,
+                &span,
+                format!("`and`/`or` join true/false tests, found {} and {}", a.describe(), b.describe()),
+            ),
+        }
+    }
+
+    fn call(&mut self, name: &str, name_span: &Range<usize>, args: &[Expr], span: &Range<usize>) -> Res<Value> {
+        let Some(&(_, params)) = FUNCTIONS.iter().find(|(f, _)| *f == name) else {
+            let mut e = ExprError::of(ErrorKind::UnknownName, name_span.clone(), format!("unknown function `{name}`"));
+            let names: Vec<String> = FUNCTIONS.iter().map(|(f, _)| f.to_string()).collect();
+            e.note = suggest(name, &names).map(|s| format!("did you mean `{s}`?"));
+            return Err(EvalError::Expr(e));
+        };
+        let variadic = params.ends_with('…');
+        let wanted = if variadic { 1 } else { params.split(',').count() };
+        let arity_ok = if variadic { !args.is_empty() } else { args.len() == wanted };
+        if !arity_ok {
+            let count = if variadic { "at least 1 argument".to_string() } else { plural(wanted, "argument") };
+            return err(ErrorKind::Arity, span, format!("{name}({params}) takes {count}, found {}", args.len()));
+        }
+        let values = args.iter().map(|a| self.eval(a)).collect::<Res<Vec<Value>>>()?;
+        let arg_span = |i: usize| args[i].span.clone();
+        match name {
+            "sum" => sum(flatten(values, span)?, span).map(Value::Num),
+            "mean" => {
+                let xs = flatten(values, span)?;
+                let n = int(xs.len() as i64);
+                let total = sum(xs, span)?;
+                Ok(Value::Num(total.with(total.iv.div(&Interval::exact(n)).expect("count is positive"))))
+            }
+            "min" | "max" => extreme(flatten(values, span)?, name == "max", span).map(Value::Num),
+            "count" => Ok(Value::Num(Quantity::exact(int(flatten(values, span)?.len() as i64)))),
+            "growth" => two(values, span, |a, b| ratio(b, a).map(|r| percent(r.iv.sub(&one())))),
+            "share" => two(values, span, |part, whole| ratio(part, whole).map(|r| percent(r.iv))),
+            "diff" => two(values, span, |a, b| arith(ArithOp::Sub, b, a)),
+            "pp" => two(values, span, points_difference),
+            "cagr" => {
+                let years = values[2].clone();
+                let [a, b, _] = <[Value; 3]>::try_from(values).expect("arity checked");
+                let ratios = zip(b, a, span, ratio)?;
+                let years_span = arg_span(2);
+                zip(ratios, years, span, |r, y| compound(r, y, &years_span))
+            }
+            "abs" => map_numbers(values.into_iter().next().expect("arity checked"), span, |q| Ok(q.with(q.iv.abs()))),
+            "round" => {
+                let [x, digits] = <[Value; 2]>::try_from(values).expect("arity checked");
+                let digits = whole_number(&digits, &arg_span(1))?;
+                map_numbers(x, span, |q| {
+                    // Percents and points round in percent units: round(45.28%, 1) = 45.3%.
+                    let shift = if q.dim == Dim::Plain { 0 } else { 2 };
+                    Ok(q.with(q.iv.round(digits as i32 + shift)))
+                })
+            }
+            "increasing" | "decreasing" | "nondecreasing" | "nonincreasing" => trend(name, flatten(values, span)?, span),
+            "all" | "any" => {
+                let v = values.into_iter().next().expect("arity checked");
+                let truths = match v {
+                    Value::Truths(ts) => ts,
+                    Value::Truth(t) => vec![t],
+                    other => {
+                        return err(
+                            ErrorKind::Type,
+                            &arg_span(0),
+                            format!("{name}() takes a comparison such as {name}(xs > 0), found {}", other.describe()),
+                        );
+                    }
+                };
+                let (start, join): (Truth, fn(Truth, Truth) -> Truth) =
+                    if name == "all" { (Truth::True, Truth::and) } else { (Truth::False, Truth::or) };
+                Ok(Value::Truth(truths.into_iter().fold(start, join)))
+            }
+            _ => unreachable!("every function in FUNCTIONS is handled"),
+        }
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+}
+
+fn one() -> Interval {
+    Interval::exact(Rat::one())
+}
+
+fn percent(iv: Interval) -> Quantity {
+    Quantity { iv, dim: Dim::Percent, currency: None }
+}
+
+/// The closest known name, for "did you mean".
+fn suggest(name: &str, candidates: &[String]) -> Option<String> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(name, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c.clone())
+}
+
+/// The currency of a result of `op`, or why there is none.
+fn combine_currency(op: ArithOp, a: Option<Currency>, b: Option<Currency>) -> Result<Option<Currency>, ExprError> {
+    let fail = |message: String| Err(ExprError::of(ErrorKind::Currency, 0..0, message));
+    match (op, a, b) {
+        (ArithOp::Add | ArithOp::Sub, Some(x), Some(y)) if x != y => {
+            let verb = if op == ArithOp::Add { "add" } else { "subtract" };
+            fail(format!("cannot {verb} amounts in different currencies ({x} and {y})"))
+        }
+        (ArithOp::Mul, Some(x), Some(y)) => fail(format!("cannot multiply two amounts of money ({x} × {y})")),
+        (ArithOp::Div, Some(_), Some(_)) => Ok(None),
+        (ArithOp::Div, None, Some(_)) => Ok(None),
+        (_, x, y) => Ok(x.or(y)),
+    }
+}
+
+/// The dimension of a result of `op`.
+fn combine_dim(op: ArithOp, a: Dim, b: Dim) -> Dim {
+    use Dim::{Percent, Plain, Points};
+    match (op, a, b) {
+        (ArithOp::Sub, Percent, Percent) => Points,
+        (ArithOp::Add | ArithOp::Sub, Percent, Points) | (ArithOp::Add | ArithOp::Sub, Points, Percent) => Percent,
+        (ArithOp::Add | ArithOp::Sub | ArithOp::Mul, x, Plain) | (ArithOp::Add | ArithOp::Sub | ArithOp::Mul, Plain, x) => x,
+        (ArithOp::Add | ArithOp::Sub | ArithOp::Mul, x, y) if x == y => x,
+        (ArithOp::Div, x, Plain) => x,
+        _ => Plain,
+    }
+}
+
+fn arith(op: ArithOp, a: &Quantity, b: &Quantity) -> Result<Quantity, ExprError> {
+    let currency = combine_currency(op, a.currency, b.currency)?;
+    let dim = if currency.is_some() && op != ArithOp::Add && op != ArithOp::Sub {
+        Dim::Plain
+    } else {
+        combine_dim(op, a.dim, b.dim)
+    };
+    let iv = match op {
+        ArithOp::Add => a.iv.add(&b.iv),
+        ArithOp::Sub => a.iv.sub(&b.iv),
+        ArithOp::Mul => a.iv.mul(&b.iv),
+        ArithOp::Div => a.iv.div(&b.iv).map_err(|e| ExprError::of(ErrorKind::Arithmetic, 0..0, e.to_string()))?,
+    };
+    Ok(Quantity { iv, dim, currency })
+}
+
+/// `a / b` for growth and share: amounts must be in the same currency.
+fn ratio(a: &Quantity, b: &Quantity) -> Result<Quantity, ExprError> {
+    if let (Some(x), Some(y)) = (a.currency, b.currency) {
+        if x != y {
+            return Err(ExprError::of(ErrorKind::Currency, 0..0, format!("cannot relate amounts in {x} and {y}")));
+        }
+    }
+    let iv = a.iv.div(&b.iv).map_err(|e| ExprError::of(ErrorKind::Arithmetic, 0..0, e.to_string()))?;
+    Ok(Quantity { iv, dim: Dim::Plain, currency: None })
+}
+
+fn points_difference(a: &Quantity, b: &Quantity) -> Result<Quantity, ExprError> {
+    for q in [a, b] {
+        if q.currency.is_some() || q.dim == Dim::Points {
+            let what = if q.currency.is_some() { "an amount of money" } else { "percentage points" };
+            return Err(ExprError::of(ErrorKind::Type, 0..0, format!("pp() takes two percentages, found {what}")));
+        }
+    }
+    Ok(Quantity { iv: b.iv.sub(&a.iv), dim: Dim::Points, currency: None })
+}
+
+/// `ratio^(1/years) − 1`.
+fn compound(ratio: &Quantity, years: &Quantity, years_span: &Range<usize>) -> Result<Quantity, ExprError> {
+    if !years.iv.lo.is_positive() {
+        return Err(ExprError::of(ErrorKind::Arithmetic, years_span.clone(), "cagr() needs a positive number of years"));
+    }
+    let exponent = Interval::new(years.iv.hi.recip(), years.iv.lo.recip());
+    let grown = ratio.iv.pow(&exponent).map_err(|e| {
+        let message = match e {
+            crate::interval::ArithmeticError::NotPositive => "cagr() needs the start and end values to have the same sign".to_string(),
+            other => format!("cagr(): {other}"),
+        };
+        ExprError::of(ErrorKind::Arithmetic, 0..0, message)
+    })?;
+    Ok(percent(grown.sub(&one())))
+}
+
+/// Checks that two quantities may be compared.
+fn comparable(a: &Quantity, b: &Quantity) -> Result<(), ExprError> {
+    if let (Some(x), Some(y)) = (a.currency, b.currency) {
+        if x != y {
+            return Err(ExprError::of(ErrorKind::Currency, 0..0, format!("cannot compare amounts in {x} and {y}")));
+        }
+    }
+    let dims = (a.dim, b.dim);
+    if dims == (Dim::Percent, Dim::Points) || dims == (Dim::Points, Dim::Percent) {
+        return Err(ExprError::of(ErrorKind::Type, 0..0, "cannot compare a percent with percentage points"));
+    }
+    Ok(())
+}
+
+/// Gives errors raised inside an element-wise operation the operation's span.
+fn at(span: &Range<usize>) -> impl Fn(ExprError) -> EvalError + '_ {
+    move |mut e: ExprError| {
+        if e.span == (0..0) {
+            e.span = span.clone();
+        }
+        EvalError::Expr(e)
+    }
+}
+
+/// Applies `f` element by element to two numbers or lists.
+fn zip(
+    a: Value,
+    b: Value,
+    span: &Range<usize>,
+    f: impl Fn(&Quantity, &Quantity) -> Result<Quantity, ExprError>,
+) -> Res<Value> {
+    let wrap = at(span);
+    match (a, b) {
+        (Value::Num(x), Value::Num(y)) => f(&x, &y).map(Value::Num).map_err(wrap),
+        (Value::List(xs), Value::Num(y)) => xs.iter().map(|x| f(x, &y)).collect::<Result<_, _>>().map(Value::List).map_err(wrap),
+        (Value::Num(x), Value::List(ys)) => ys.iter().map(|y| f(&x, y)).collect::<Result<_, _>>().map(Value::List).map_err(wrap),
+        (Value::List(xs), Value::List(ys)) if xs.len() == ys.len() => {
+            xs.iter().zip(&ys).map(|(x, y)| f(x, y)).collect::<Result<_, _>>().map(Value::List).map_err(wrap)
+        }
+        (Value::List(xs), Value::List(ys)) => {
+            err(ErrorKind::Type, span, format!("lists of different lengths ({} and {})", xs.len(), ys.len()))
+        }
+        (a, b) => err(ErrorKind::Type, span, format!("expected numbers, found {} and {}", a.describe(), b.describe())),
+    }
+}
+
+/// Like [`zip`], for comparisons that give truths.
+fn zip_truth(
+    a: Value,
+    b: Value,
+    span: &Range<usize>,
+    f: impl Fn(&Quantity, &Quantity) -> Result<Truth, ExprError>,
+) -> Res<Value> {
+    let wrap = at(span);
+    match (a, b) {
+        (Value::Num(x), Value::Num(y)) => f(&x, &y).map(Value::Truth).map_err(wrap),
+        (Value::List(xs), Value::Num(y)) => xs.iter().map(|x| f(x, &y)).collect::<Result<_, _>>().map(Value::Truths).map_err(wrap),
+        (Value::Num(x), Value::List(ys)) => ys.iter().map(|y| f(&x, y)).collect::<Result<_, _>>().map(Value::Truths).map_err(wrap),
+        (Value::List(xs), Value::List(ys)) if xs.len() == ys.len() => {
+            xs.iter().zip(&ys).map(|(x, y)| f(x, y)).collect::<Result<_, _>>().map(Value::Truths).map_err(wrap)
+        }
+        (Value::List(xs), Value::List(ys)) => {
+            err(ErrorKind::Type, span, format!("lists of different lengths ({} and {})", xs.len(), ys.len()))
+        }
+        (a, b) => err(ErrorKind::Type, span, format!("cannot compare {} with {}", a.describe(), b.describe())),
+    }
+}
+
+fn two(values: Vec<Value>, span: &Range<usize>, f: impl Fn(&Quantity, &Quantity) -> Result<Quantity, ExprError>) -> Res<Value> {
+    let [a, b] = <[Value; 2]>::try_from(values).expect("arity checked");
+    zip(a, b, span, f)
+}
+
+fn map_numbers(v: Value, span: &Range<usize>, f: impl Fn(&Quantity) -> Result<Quantity, ExprError>) -> Res<Value> {
+    let wrap = at(span);
+    match v {
+        Value::Num(q) => f(&q).map(Value::Num).map_err(wrap),
+        Value::List(xs) => xs.iter().map(&f).collect::<Result<_, _>>().map(Value::List).map_err(wrap),
+        other => err(ErrorKind::Type, span, format!("expected a number, found {}", other.describe())),
+    }
+}
+
+fn map_truths(v: Value, span: &Range<usize>, f: fn(Truth) -> Truth) -> Res<Value> {
+    match v {
+        Value::Truth(t) => Ok(Value::Truth(f(t))),
+        Value::Truths(ts) => Ok(Value::Truths(ts.into_iter().map(f).collect())),
+        other => err(ErrorKind::Type, span, format!("`not` takes a true/false test, found {}", other.describe())),
+    }
+}
+
+/// All numbers of the arguments, lists spread out.
+fn flatten(values: Vec<Value>, span: &Range<usize>) -> Res<Vec<Quantity>> {
+    let mut out = Vec::new();
+    for v in values {
+        match v {
+            Value::Num(q) => out.push(q),
+            Value::List(xs) => out.extend(xs),
+            other => return err(ErrorKind::Type, span, format!("expected numbers or lists, found {}", other.describe())),
+        }
+    }
+    Ok(out)
+}
+
+fn sum(xs: Vec<Quantity>, span: &Range<usize>) -> Res<Quantity> {
+    let mut iter = xs.into_iter();
+    let first = iter.next().expect("at least one value");
+    iter.try_fold(first, |acc, x| arith(ArithOp::Add, &acc, &x)).map_err(at(span))
+}
+
+fn extreme(xs: Vec<Quantity>, max: bool, span: &Range<usize>) -> Res<Quantity> {
+    let mut iter = xs.into_iter();
+    let first = iter.next().expect("at least one value");
+    iter.try_fold(first, |acc, x| {
+        comparable(&acc, &x)?;
+        let iv = if max { acc.iv.max(&x.iv) } else { acc.iv.min(&x.iv) };
+        Ok(Quantity { iv, dim: acc.dim, currency: acc.currency.or(x.currency) })
+    })
+    .map_err(at(span))
+}
+
+fn trend(name: &str, xs: Vec<Quantity>, span: &Range<usize>) -> Res<Value> {
+    if xs.len() < 2 {
+        return err(ErrorKind::Type, span, format!("{name}() needs at least two values, found {}", xs.len()));
+    }
+    let mut truth = Truth::True;
+    for pair in xs.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        comparable(a, b).map_err(at(span))?;
+        let step = match name {
+            "increasing" => a.iv.lt(&b.iv),
+            "decreasing" => b.iv.lt(&a.iv),
+            "nondecreasing" => a.iv.le(&b.iv),
+            _ => b.iv.le(&a.iv),
+        };
+        truth = truth.and(step);
+    }
+    Ok(Value::Truth(truth))
+}
+
+fn whole_number(v: &Value, span: &Range<usize>) -> Res<i64> {
+    match v {
+        Value::Num(q) if q.iv.is_exact() && q.dim == Dim::Plain => {
+            to_i64(&q.iv.lo).filter(|d| (-30..=30).contains(d)).map_or_else(
+                || err(ErrorKind::Type, span, "the number of digits must be a whole number between -30 and 30"),
+                Ok,
+            )
+        }
+        other => err(ErrorKind::Type, span, format!("the number of digits must be a whole number, found {}", other.describe())),
+    }
+}

@@ -1,0 +1,155 @@
+//! The expression language of `check` and `expr`: numbers (with scale,
+//! percent and currency), fact names, indexing, arithmetic, comparisons,
+//! `and`/`or`/`not` and the contract's functions, evaluated on exact
+//! intervals.
+//!
+//! ```
+//! use claimcheck::expr::{evaluate, Env, Tolerance, Value};
+//! use claimcheck::interval::Truth;
+//! struct NoFacts;
+//! impl Env for NoFacts {
+//!     fn fact(&mut self, _: &str) -> Option<Result<Value, ()>> { None }
+//!     fn names(&self) -> Vec<String> { Vec::new() }
+//! }
+//! let (value, _) = evaluate("growth(189, 540.1) > 185%", &mut NoFacts, &Tolerance::default()).unwrap();
+//! assert_eq!(value, Value::Truth(Truth::True));
+//! ```
+
+mod eval;
+mod lexer;
+mod parser;
+mod value;
+
+use std::fmt;
+use std::ops::Range;
+
+pub use eval::{FUNCTIONS, Use, evaluate_parsed};
+pub use lexer::CmpOp;
+pub use parser::{ArithOp, Expr, Node, parse};
+pub use value::{Dim, Quantity, Value};
+
+use crate::interval::{Interval, Rat, int};
+
+/// What went wrong in an expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// The text is not a well-formed expression.
+    Syntax,
+    /// A name that is neither a fact nor a function.
+    UnknownName,
+    /// A function called with the wrong number of arguments.
+    Arity,
+    /// A value of the wrong shape or unit (a list where a number is needed,
+    /// lists of different lengths, percent compared with points…).
+    Type,
+    /// Division by an interval containing zero, a root of a negative value.
+    Arithmetic,
+    /// Amounts in different currencies added or compared.
+    Currency,
+}
+
+/// An error located in the expression text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExprError {
+    /// Byte range in the expression.
+    pub span: Range<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// More help (a "did you mean", or where a bracket was opened).
+    pub note: Option<String>,
+    /// The class of error.
+    pub kind: ErrorKind,
+}
+
+impl ExprError {
+    /// A syntax error at `span`.
+    pub fn new(span: Range<usize>, message: impl Into<String>) -> ExprError {
+        ExprError { span, message: message.into(), note: None, kind: ErrorKind::Syntax }
+    }
+
+    /// An error of another kind.
+    pub fn of(kind: ErrorKind, span: Range<usize>, message: impl Into<String>) -> ExprError {
+        ExprError { span, message: message.into(), note: None, kind }
+    }
+
+    /// The 1-based character column where the error starts in `src`.
+    pub fn column(&self, src: &str) -> usize {
+        src.get(..self.span.start.min(src.len())).map_or(1, |s| s.chars().count() + 1)
+    }
+}
+
+impl fmt::Display for ExprError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(note) = &self.note {
+            write!(f, " ({note})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why evaluating failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EvalError {
+    /// An error in this expression.
+    Expr(ExprError),
+    /// A fact the expression uses could not be resolved; the fact says why.
+    Fact {
+        /// The fact's name.
+        name: String,
+        /// Where the expression names it.
+        span: Range<usize>,
+    },
+}
+
+impl From<ExprError> for EvalError {
+    fn from(e: ExprError) -> Self {
+        EvalError::Expr(e)
+    }
+}
+
+/// Where expressions get fact values from.
+pub trait Env {
+    /// The value of fact `name`: `None` when there is no such fact,
+    /// `Some(Err(()))` when it exists but could not be resolved.
+    fn fact(&mut self, name: &str) -> Option<Result<Value, ()>>;
+    /// All fact names, for "did you mean" suggestions.
+    fn names(&self) -> Vec<String>;
+}
+
+/// How far `≈` (and a claim's stated value) may be from the computed value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Tolerance {
+    /// A fraction of the reference value (`"2%"` is 0.02).
+    Relative(Rat),
+    /// An absolute width in the value's unit (`"0.1pp"`, `"0.02億"`).
+    Absolute(Quantity),
+}
+
+impl Default for Tolerance {
+    /// `≈` means within 5% of the reference value.
+    fn default() -> Self {
+        Tolerance::Relative(Rat::new(int(5).to_integer(), int(100).to_integer()))
+    }
+}
+
+impl Tolerance {
+    /// The absolute width this tolerance allows around `reference`.
+    pub fn width(&self, reference: &Interval) -> Rat {
+        match self {
+            Tolerance::Relative(r) => {
+                let magnitude = reference.lo.abs().max(reference.hi.abs());
+                r * magnitude
+            }
+            Tolerance::Absolute(q) => q.iv.hi.abs(),
+        }
+    }
+}
+
+use num_traits::Signed;
+
+/// Parses and evaluates `src`, returning the value and the facts it used.
+pub fn evaluate(src: &str, env: &mut dyn Env, tolerance: &Tolerance) -> Result<(Value, Vec<Use>), EvalError> {
+    let expr = parse(src)?;
+    evaluate_parsed(&expr, env, tolerance)
+}

@@ -1,0 +1,443 @@
+//! Exact interval arithmetic on rationals. Every written number stands for
+//! the interval of values that round to it; arithmetic keeps exact bounds,
+//! so a check never passes or fails because of binary floating point.
+//! Roots, the one operation without exact rational results, are bounded
+//! outward.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+use rust_decimal::Decimal;
+
+/// An exact rational number.
+pub type Rat = BigRational;
+
+/// A closed interval `[lo, hi]` of rationals.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Interval {
+    /// Lower bound.
+    pub lo: Rat,
+    /// Upper bound.
+    pub hi: Rat,
+}
+
+/// Why an interval operation has no result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ArithmeticError {
+    /// The divisor's interval contains zero.
+    DivisionByZero,
+    /// A root or power of a value that may be zero or negative.
+    NotPositive,
+    /// An exponent too finely divided to compute (e.g. 2.3456 years).
+    ExponentTooComplex,
+}
+
+impl fmt::Display for ArithmeticError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ArithmeticError::DivisionByZero => "division by an interval that contains zero",
+            ArithmeticError::NotPositive => "the base must be positive",
+            ArithmeticError::ExponentTooComplex => "the exponent has too many digits to compute exactly",
+        })
+    }
+}
+
+/// A truth value that rounding may leave open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Truth {
+    /// Holds for every value in the intervals.
+    True,
+    /// Holds for no value in the intervals.
+    False,
+    /// Holds for some values and not for others.
+    Undecided,
+}
+
+impl Truth {
+    /// Kleene conjunction.
+    pub fn and(self, other: Truth) -> Truth {
+        match (self, other) {
+            (Truth::False, _) | (_, Truth::False) => Truth::False,
+            (Truth::True, Truth::True) => Truth::True,
+            _ => Truth::Undecided,
+        }
+    }
+
+    /// Kleene disjunction.
+    pub fn or(self, other: Truth) -> Truth {
+        match (self, other) {
+            (Truth::True, _) | (_, Truth::True) => Truth::True,
+            (Truth::False, Truth::False) => Truth::False,
+            _ => Truth::Undecided,
+        }
+    }
+
+    /// Negation.
+    pub fn not(self) -> Truth {
+        match self {
+            Truth::True => Truth::False,
+            Truth::False => Truth::True,
+            Truth::Undecided => Truth::Undecided,
+        }
+    }
+
+    /// `true`, `false` or `undecided`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Truth::True => "true",
+            Truth::False => "false",
+            Truth::Undecided => "undecided",
+        }
+    }
+
+    fn from_bool(b: bool) -> Truth {
+        if b { Truth::True } else { Truth::False }
+    }
+}
+
+/// Converts a decimal to an exact rational.
+pub fn rat(d: Decimal) -> Rat {
+    BigRational::new(BigInt::from(d.mantissa()), BigInt::from(10).pow(d.scale()))
+}
+
+/// An integer as a rational.
+pub fn int(n: i64) -> Rat {
+    Rat::from_integer(BigInt::from(n))
+}
+
+/// `10^exp` as a rational (negative exponents allowed).
+pub fn pow10(exp: i32) -> Rat {
+    let p = Rat::from_integer(BigInt::from(10).pow(exp.unsigned_abs()));
+    if exp < 0 { p.recip() } else { p }
+}
+
+impl Interval {
+    /// The interval between `a` and `b`, in either order.
+    pub fn new(a: Rat, b: Rat) -> Interval {
+        if a <= b { Interval { lo: a, hi: b } } else { Interval { lo: b, hi: a } }
+    }
+
+    /// A single exact value.
+    pub fn exact(v: Rat) -> Interval {
+        Interval { lo: v.clone(), hi: v }
+    }
+
+    /// `value ± half`.
+    pub fn around(value: Decimal, half: Decimal) -> Interval {
+        let (v, h) = (rat(value), rat(half.abs()));
+        Interval { lo: &v - &h, hi: v + h }
+    }
+
+    /// Whether the interval is a single value.
+    pub fn is_exact(&self) -> bool {
+        self.lo == self.hi
+    }
+
+    /// The midpoint.
+    pub fn mid(&self) -> Rat {
+        (&self.lo + &self.hi) / int(2)
+    }
+
+    /// Whether zero lies in the interval.
+    pub fn contains_zero(&self) -> bool {
+        !self.lo.is_positive() && !self.hi.is_negative()
+    }
+
+    /// Whether the two intervals share a value.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        self.lo <= other.hi && other.lo <= self.hi
+    }
+
+    /// The distance between two intervals (zero when they overlap).
+    pub fn gap(&self, other: &Interval) -> Rat {
+        if self.hi < other.lo {
+            &other.lo - &self.hi
+        } else if other.hi < self.lo {
+            &self.lo - &other.hi
+        } else {
+            Rat::zero()
+        }
+    }
+
+    /// Sum.
+    pub fn add(&self, o: &Interval) -> Interval {
+        Interval { lo: &self.lo + &o.lo, hi: &self.hi + &o.hi }
+    }
+
+    /// Difference.
+    pub fn sub(&self, o: &Interval) -> Interval {
+        Interval { lo: &self.lo - &o.hi, hi: &self.hi - &o.lo }
+    }
+
+    /// Negation.
+    pub fn neg(&self) -> Interval {
+        Interval { lo: -&self.hi, hi: -&self.lo }
+    }
+
+    /// Product: the smallest and largest of the four corner products.
+    pub fn mul(&self, o: &Interval) -> Interval {
+        let corners = [&self.lo * &o.lo, &self.lo * &o.hi, &self.hi * &o.lo, &self.hi * &o.hi];
+        hull(corners)
+    }
+
+    /// Quotient; an error when the divisor may be zero.
+    pub fn div(&self, o: &Interval) -> Result<Interval, ArithmeticError> {
+        if o.contains_zero() {
+            return Err(ArithmeticError::DivisionByZero);
+        }
+        let recip = Interval::new(o.hi.recip(), o.lo.recip());
+        Ok(self.mul(&recip))
+    }
+
+    /// Absolute value.
+    pub fn abs(&self) -> Interval {
+        if self.lo.is_negative() && self.hi.is_positive() {
+            Interval { lo: Rat::zero(), hi: self.hi.clone().max(-&self.lo) }
+        } else {
+            Interval::new(self.lo.abs(), self.hi.abs())
+        }
+    }
+
+    /// The interval of `min(x, y)` for x, y in the two intervals.
+    pub fn min(&self, o: &Interval) -> Interval {
+        Interval { lo: self.lo.clone().min(o.lo.clone()), hi: self.hi.clone().min(o.hi.clone()) }
+    }
+
+    /// The interval of `max(x, y)`.
+    pub fn max(&self, o: &Interval) -> Interval {
+        Interval { lo: self.lo.clone().max(o.lo.clone()), hi: self.hi.clone().max(o.hi.clone()) }
+    }
+
+    /// Widens both ends by `w`.
+    pub fn widen(&self, w: &Rat) -> Interval {
+        Interval { lo: &self.lo - w, hi: &self.hi + w }
+    }
+
+    /// Each bound rounded half away from zero to `digits` decimals; this is
+    /// exactly the set of results of rounding values in the interval.
+    pub fn round(&self, digits: i32) -> Interval {
+        Interval { lo: round_half_away(&self.lo, digits), hi: round_half_away(&self.hi, digits) }
+    }
+
+    /// `self^(1/n)` for a positive interval, bounded outward.
+    pub fn root(&self, n: u32) -> Result<Interval, ArithmeticError> {
+        if !self.lo.is_positive() {
+            return Err(ArithmeticError::NotPositive);
+        }
+        Ok(Interval { lo: root_bounds(&self.lo, n).0, hi: root_bounds(&self.hi, n).1 })
+    }
+
+    /// `self^e` for a positive interval and a positive exact exponent interval,
+    /// bounded outward. Used by `cagr` with `e = 1/years`.
+    pub fn pow(&self, e: &Interval) -> Result<Interval, ArithmeticError> {
+        if !self.lo.is_positive() {
+            return Err(ArithmeticError::NotPositive);
+        }
+        let mut lows = Vec::with_capacity(4);
+        let mut highs = Vec::with_capacity(4);
+        for x in [&self.lo, &self.hi] {
+            for y in [&e.lo, &e.hi] {
+                let (lo, hi) = rational_power(x, y)?;
+                lows.push(lo);
+                highs.push(hi);
+            }
+        }
+        let lo = lows.into_iter().min().unwrap_or_default();
+        let hi = highs.into_iter().max().unwrap_or_default();
+        Ok(Interval { lo, hi })
+    }
+
+    /// `self < o`, three-valued.
+    pub fn lt(&self, o: &Interval) -> Truth {
+        decide(self.hi < o.lo, self.lo >= o.hi)
+    }
+
+    /// `self <= o`, three-valued.
+    pub fn le(&self, o: &Interval) -> Truth {
+        decide(self.hi <= o.lo, self.lo > o.hi)
+    }
+
+    /// `self = o` in the contract's sense: the intervals are consistent.
+    pub fn consistent(&self, o: &Interval) -> Truth {
+        Truth::from_bool(self.overlaps(o))
+    }
+}
+
+fn decide(always: bool, never: bool) -> Truth {
+    if always {
+        Truth::True
+    } else if never {
+        Truth::False
+    } else {
+        Truth::Undecided
+    }
+}
+
+fn hull<const N: usize>(values: [Rat; N]) -> Interval {
+    let lo = values.iter().min().cloned().unwrap_or_default();
+    let hi = values.iter().max().cloned().unwrap_or_default();
+    Interval { lo, hi }
+}
+
+/// Rounds half away from zero (四舍五入) to `digits` decimals.
+pub fn round_half_away(x: &Rat, digits: i32) -> Rat {
+    let scale = pow10(digits);
+    let scaled = x * &scale;
+    let half = Rat::new(BigInt::one(), BigInt::from(2));
+    let rounded = if scaled.is_negative() { -((-&scaled) + &half).floor() } else { (&scaled + &half).floor() };
+    rounded / scale
+}
+
+/// Digits of precision for roots: bounds are within 10^-ROOT_DIGITS of the truth.
+const ROOT_DIGITS: u32 = 40;
+
+/// Lower and upper bounds of the positive `n`-th root of `x > 0`.
+fn root_bounds(x: &Rat, n: u32) -> (Rat, Rat) {
+    if n == 1 {
+        return (x.clone(), x.clone());
+    }
+    // x = p/q, so x^(1/n) = (p·q^(n-1))^(1/n) / q; scale by 10^D to keep digits.
+    let (p, q) = (x.numer(), x.denom());
+    let scale = BigInt::from(10).pow(ROOT_DIGITS);
+    let radicand = p * q.pow(n - 1) * scale.pow(n);
+    let r = radicand.nth_root(n);
+    let denom = q * &scale;
+    let lower = Rat::new(r.clone(), denom.clone());
+    if r.pow(n) == radicand { (lower.clone(), lower) } else { (lower, Rat::new(r + 1, denom)) }
+}
+
+/// Bounds of `x^y` for rationals `x > 0`, `y > 0` (or negative).
+fn rational_power(x: &Rat, y: &Rat) -> Result<(Rat, Rat), ArithmeticError> {
+    if y.is_zero() {
+        return Ok((Rat::one(), Rat::one()));
+    }
+    let (num, den) = (y.numer().abs(), y.denom().clone());
+    let num = num.to_u32().filter(|&n| n <= 1000).ok_or(ArithmeticError::ExponentTooComplex)?;
+    let den = den.to_u32().filter(|&d| d <= 1000).ok_or(ArithmeticError::ExponentTooComplex)?;
+    let base = if y.is_negative() { x.recip() } else { x.clone() };
+    let powered = Rat::new(base.numer().pow(num), base.denom().pow(num));
+    Ok(root_bounds(&powered, den))
+}
+
+/// How to round a bound when it is shown with fewer digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rounding {
+    /// Toward minus infinity (for lower bounds).
+    Down,
+    /// Toward plus infinity (for upper bounds).
+    Up,
+    /// Half away from zero.
+    Nearest,
+}
+
+/// A rational as a plain decimal string with `decimals` digits after the point.
+pub fn to_decimal_string(x: &Rat, decimals: u32, rounding: Rounding) -> String {
+    let scale = BigInt::from(10).pow(decimals);
+    let scaled = x * Rat::from_integer(scale.clone());
+    let n = match rounding {
+        Rounding::Down => scaled.floor().to_integer(),
+        Rounding::Up => scaled.ceil().to_integer(),
+        Rounding::Nearest => round_half_away(&scaled, 0).to_integer(),
+    };
+    let negative = n.is_negative();
+    let digits = n.abs().to_string();
+    let digits = format!("{digits:0>width$}", width = decimals as usize + 1);
+    let (int_part, frac_part) = digits.split_at(digits.len() - decimals as usize);
+    let sign = if negative { "-" } else { "" };
+    if decimals == 0 { format!("{sign}{int_part}") } else { format!("{sign}{int_part}.{frac_part}") }
+}
+
+/// Whether `x` has a finite decimal expansion with at most `max` digits after the point.
+pub fn exact_decimals(x: &Rat, max: u32) -> Option<u32> {
+    (0..=max).find(|&d| (x * pow10(d as i32)).is_integer())
+}
+
+/// Compares a rational with zero.
+pub fn sign(x: &Rat) -> Ordering {
+    x.cmp(&Rat::zero())
+}
+
+/// Whether `x` is an integer.
+pub fn is_integer(x: &Rat) -> bool {
+    x.is_integer()
+}
+
+/// The integer value of `x` when it is one and fits an `i64`.
+pub fn to_i64(x: &Rat) -> Option<i64> {
+    if x.is_integer() { x.to_integer().to_i64() } else { None }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn iv(value: &str, half: &str) -> Interval {
+        Interval::around(Decimal::from_str(value).unwrap(), Decimal::from_str(half).unwrap())
+    }
+
+    fn s(x: &Rat, d: u32) -> String {
+        to_decimal_string(x, d, Rounding::Nearest)
+    }
+
+    #[test]
+    fn growth_of_rounded_values_from_the_research_notes() {
+        // 1.89 → 5.4 is 182.32%–189.12%, so a stated 186% is consistent.
+        let g = iv("5.4", "0.05").div(&iv("1.89", "0.005")).unwrap().sub(&Interval::exact(int(1)));
+        assert_eq!((s(&g.lo, 4), s(&g.hi, 4)), ("1.8232".to_string(), "1.8912".to_string()));
+        assert!(g.overlaps(&iv("1.86", "0.005")));
+        assert!(!g.overlaps(&iv("1.96", "0.005")));
+    }
+
+    #[test]
+    fn sums_of_rounded_values_are_exact() {
+        let total = ["-4.44", "-5.42", "-6.28", "-4.62"].iter().map(|v| iv(v, "0.005")).reduce(|a, b| a.add(&b)).unwrap();
+        assert_eq!((s(&total.lo, 2), s(&total.hi, 2)), ("-20.78".to_string(), "-20.74".to_string()));
+        // 0.1 + 0.2 is exactly 0.3 here.
+        let sum = iv("0.1", "0").add(&iv("0.2", "0"));
+        assert_eq!(sum, iv("0.3", "0"));
+    }
+
+    #[test]
+    fn division_by_an_interval_containing_zero_fails() {
+        assert_eq!(iv("1", "0").div(&iv("0.2", "0.5")), Err(ArithmeticError::DivisionByZero));
+        assert_eq!(iv("1", "0").div(&iv("0", "0")), Err(ArithmeticError::DivisionByZero));
+    }
+
+    #[test]
+    fn roots_are_bounded_outward_and_exact_when_possible() {
+        let r = Interval::exact(int(4)).root(2).unwrap();
+        assert_eq!(r, Interval::exact(int(2)));
+        let r = Interval::exact(int(2)).root(2).unwrap();
+        assert!(&r.lo * &r.lo <= int(2) && &r.hi * &r.hi >= int(2));
+        assert!(&r.hi - &r.lo <= pow10(-39));
+        // CAGR of 189.0 → 540.1 over two years.
+        let ratio = iv("540.1", "0.05").div(&iv("189.0", "0.05")).unwrap();
+        let e = Interval::exact(Rat::new(BigInt::from(1), BigInt::from(2)));
+        let cagr = ratio.pow(&e).unwrap().sub(&Interval::exact(int(1)));
+        assert_eq!((s(&cagr.lo, 4), s(&cagr.hi, 4)), ("0.6902".to_string(), "0.6908".to_string()));
+    }
+
+    #[test]
+    fn comparisons_are_three_valued() {
+        let top = iv("75.0", "0.05");
+        let limit = Interval::exact(int(75));
+        assert_eq!(limit.lt(&top), Truth::Undecided);
+        assert_eq!(iv("75.2", "0.05").lt(&limit), Truth::False);
+        assert_eq!(limit.lt(&iv("75.2", "0.05")), Truth::True);
+        assert_eq!(limit.le(&iv("75.05", "0.05")), Truth::True);
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(round_half_away(&iv("2.675", "0").lo, 2), iv("2.68", "0").lo);
+        assert_eq!(round_half_away(&iv("-0.125", "0").lo, 2), iv("-0.13", "0").lo);
+        assert_eq!(to_decimal_string(&iv("1.25", "0").lo, 1, Rounding::Down), "1.2");
+        assert_eq!(to_decimal_string(&iv("1.21", "0").lo, 1, Rounding::Up), "1.3");
+        assert_eq!(to_decimal_string(&iv("-0.05", "0").lo, 1, Rounding::Nearest), "-0.1");
+        assert_eq!(to_decimal_string(&iv("0.004", "0").lo, 2, Rounding::Nearest), "0.00");
+    }
+}
