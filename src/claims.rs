@@ -142,10 +142,10 @@ impl ClaimsFile {
     }
 }
 
-const TOP_KEYS: &[&str] = &["$schema", "sources", "draft", "facts", "claims"];
-const CLAIM_KEYS: &[&str] = &["id", "says", "check", "appears_in", "tolerance"];
-const QUOTE_FACT_KEYS: &[&str] = &["in", "quote"];
-const EXPR_FACT_KEYS: &[&str] = &["expr"];
+pub(crate) const TOP_KEYS: &[&str] = &["$schema", "sources", "draft", "facts", "claims"];
+pub(crate) const CLAIM_KEYS: &[&str] = &["id", "says", "check", "appears_in", "tolerance"];
+pub(crate) const QUOTE_FACT_KEYS: &[&str] = &["in", "quote"];
+pub(crate) const EXPR_FACT_KEYS: &[&str] = &["expr"];
 
 /// Reads and validates a claims file.
 pub fn load(path: &Path) -> Result<ClaimsFile, LoadError> {
@@ -337,7 +337,7 @@ impl Loader<'_> {
                 return Err(self.problem(name_span(p), format!("source `{name}` is given twice")));
             }
             let path = self.string(p, &format!("the path of source `{name}`"))?;
-            out.push(SourceRef { name, path: self.base.join(&path.value), written: path.value, span: path.span });
+            out.push(SourceRef { name, path: normalize(&self.base.join(&path.value)), written: path.value, span: path.span });
         }
         if out.is_empty() {
             return Err(self.problem(range(&obj.range), "`sources` is empty: name at least one source document"));
@@ -486,6 +486,23 @@ fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
+/// Removes `.` and resolves `..` lexically, so `claims/../sources/a.md`
+/// is shown as `sources/a.md` (symbolic links are not followed).
+pub fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    if out.as_os_str().is_empty() { PathBuf::from(".") } else { out }
+}
+
 fn valid_source_name(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_') && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
@@ -519,7 +536,8 @@ mod tests {
     fn loads_a_valid_file() {
         let f = parse(OK).unwrap();
         assert_eq!(f.sources.len(), 2);
-        assert_eq!(f.sources[0].path, Path::new("claims/../sources/f.md"));
+        assert_eq!(f.sources[0].path, Path::new("sources/f.md"));
+        assert_eq!(normalize(Path::new("../a/./b/../c.md")), Path::new("../a/c.md"));
         assert_eq!(f.draft.as_deref(), Some("draft"));
         let Ok(FactBody::Quote { source, quote }) = &f.facts[0].body else { panic!("{:?}", f.facts[0].body) };
         assert_eq!((source.as_str(), quote.value.as_str()), ("filing", "revenue was {RMB5 million}"));

@@ -7,8 +7,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::diagnostic::Code;
 use crate::document::Document;
-use crate::extract;
+use crate::report::{self, HumanOptions};
+use crate::{check, extract};
 
 /// Verify the numbers in an article draft against its source documents.
 #[derive(Parser, Debug)]
@@ -22,8 +24,61 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Check claims files against their sources.
+    Check(CheckArgs),
     /// Print every number the reader finds in a document.
     Extract(ExtractArgs),
+    /// Print the JSON Schema of the claims file.
+    Schema,
+    /// Explain a diagnostic code (CC001…), or list them all.
+    Explain(ExplainArgs),
+}
+
+/// Arguments of `claimcheck check`.
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Claims files, or folders searched recursively for `*.json` [default: claims/].
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// When to use colour in the human format (`auto` honours NO_COLOR and CLICOLOR_FORCE).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Also list the claims that are ok (human format).
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+/// Output formats of `check`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckFormat {
+    /// Diagnostics for people, with source snippets.
+    Human,
+    /// One JSON object: `summary` and `results` (see the claims-format contract).
+    Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the draft).
+    Github,
+}
+
+/// When to colour output.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Arguments of `claimcheck explain`.
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// A code such as `CC001` or its name such as `value-mismatch`.
+    pub code: Option<String>,
 }
 
 /// Arguments of `claimcheck extract`.
@@ -59,8 +114,70 @@ pub enum ExitStatus {
 /// Runs a parsed command line, writing results to `out` and messages to `err`.
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitStatus> {
     match cli.command {
+        Command::Check(args) => run_check(&args, out),
         Command::Extract(args) => run_extract(&args, out, err),
+        Command::Schema => {
+            out.write_all(crate::schema::SCHEMA.as_bytes())?;
+            Ok(ExitStatus::Ok)
+        }
+        Command::Explain(args) => run_explain(&args, out, err),
     }
+}
+
+/// Whether to colour: the flag, then NO_COLOR, CLICOLOR_FORCE, TERM and whether stdout is a terminal.
+pub fn use_color(choice: ColorChoice) -> bool {
+    use std::io::IsTerminal;
+    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            if env("NO_COLOR").is_some() {
+                false
+            } else if env("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                true
+            } else if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+                false
+            } else {
+                io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+fn run_check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<ExitStatus> {
+    let paths = if args.paths.is_empty() { vec![PathBuf::from("claims")] } else { args.paths.clone() };
+    let report = check::check(&paths);
+    let color = args.format == CheckFormat::Human && use_color(args.color);
+    colored::control::set_override(color);
+    match args.format {
+        CheckFormat::Human => report::write_human(out, &report, HumanOptions { color, verbose: args.verbose })?,
+        CheckFormat::Json => report::write_json(out, &report)?,
+        CheckFormat::Sarif => report::write_sarif(out, &report)?,
+        CheckFormat::Github => report::write_github(out, &report)?,
+    }
+    Ok(if !report.errors.is_empty() {
+        ExitStatus::Error
+    } else if report.all_ok() {
+        ExitStatus::Ok
+    } else {
+        ExitStatus::Findings
+    })
+}
+
+fn run_explain(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitStatus> {
+    let Some(wanted) = &args.code else {
+        for c in Code::ALL {
+            writeln!(out, "{}  {:<18} {}", c.id(), c.name(), c.summary())?;
+        }
+        return Ok(ExitStatus::Ok);
+    };
+    let Some(code) = Code::parse(wanted) else {
+        writeln!(err, "error: unknown code `{wanted}`; `claimcheck explain` lists them")?;
+        return Ok(ExitStatus::Error);
+    };
+    writeln!(out, "{} ({}) — verdict `{}`\n\n{}\n\n{}", code.id(), code.name(), code.verdict(), code.summary(), code.explanation())?;
+    Ok(ExitStatus::Ok)
 }
 
 fn run_extract(args: &ExtractArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitStatus> {

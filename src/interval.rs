@@ -350,6 +350,15 @@ pub fn to_decimal_string(x: &Rat, decimals: u32, rounding: Rounding) -> String {
     if decimals == 0 { format!("{sign}{int_part}") } else { format!("{sign}{int_part}.{frac_part}") }
 }
 
+/// `x` as a plain decimal: exact when it terminates within 20 digits,
+/// otherwise 12 decimals rounded as asked.
+pub fn to_plain(x: &Rat, rounding: Rounding) -> String {
+    match exact_decimals(x, 20) {
+        Some(d) => to_decimal_string(x, d, Rounding::Nearest),
+        None => to_decimal_string(x, 12, rounding),
+    }
+}
+
 /// Whether `x` has a finite decimal expansion with at most `max` digits after the point.
 pub fn exact_decimals(x: &Rat, max: u32) -> Option<u32> {
     (0..=max).find(|&d| (x * pow10(d as i32)).is_integer())

@@ -139,6 +139,9 @@ pub struct Number {
     pub unit: Option<&'static str>,
     /// Written with `多`/`余` (`20多億`): the true value is above `value`.
     pub more: bool,
+    /// The power of ten the written digits were multiplied by: 8 for `億`,
+    /// 6 for `million`, −2 for `%` and `pp`, 0 for a bare number.
+    pub scale: i32,
 }
 
 impl Number {

@@ -73,6 +73,12 @@ impl Raw {
             (Some(v), Some(h)) => (v, h, kind),
             _ => (self.written, self.half, Kind::Label),
         };
+        let percent_exp = match self.percent {
+            None => 0,
+            Some(PercentSign::Percent | PercentSign::Points) => 2,
+            Some(PercentSign::PerMille) => 3,
+            Some(PercentSign::BasisPoints) => 4,
+        };
         Number {
             span: self.start..self.end,
             digits: self.digits.0..self.digits.1,
@@ -82,6 +88,7 @@ impl Raw {
             currency: self.currency,
             unit: self.unit,
             more: self.more,
+            scale: self.scale_exp as i32 - percent_exp,
         }
     }
 }

@@ -1,0 +1,125 @@
+//! A `check` run: find the claims files, read each one's sources (once per
+//! run), find all quotes of a source in one pass, judge every claim, and
+//! collect the results in path order.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use crate::claims::{self, ClaimsFile, LoadError};
+use crate::document::display_path;
+use crate::facts::{QuoteIndex, Resolver};
+use crate::report::{Report, RunError};
+use crate::sources::{Source, SourceCache};
+use crate::verdict::Judge;
+
+/// Checks the claims files at `paths` (files, or folders searched for `*.json`).
+pub fn check(paths: &[PathBuf]) -> Report {
+    let mut report = Report::default();
+    let (files, errors) = claims_files(paths);
+    report.errors.extend(errors);
+    let mut cache = SourceCache::default();
+    for file in files {
+        check_file(&file, &mut cache, &mut report);
+    }
+    report
+}
+
+/// The claims files under `paths`, sorted by path, and the paths that do not exist.
+pub fn claims_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<RunError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let before = files.len();
+            walk(path, &mut files);
+            if files.len() == before {
+                errors.push(plain_error(path, "this folder has no claims files (*.json)"));
+            }
+        } else if path.is_file() {
+            files.push(path.clone());
+        } else {
+            errors.push(plain_error(path, "no such file or folder"));
+        }
+    }
+    files.sort_by_key(|p| display_path(p));
+    files.dedup();
+    (files, errors)
+}
+
+fn plain_error(path: &Path, message: &str) -> RunError {
+    RunError { file: display_path(path), line: None, column: None, message: message.to_string(), line_text: None }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, out);
+        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+            out.push(path);
+        }
+    }
+}
+
+fn load_error(e: LoadError, text: Option<&str>) -> RunError {
+    let line_text = e.position.and_then(|p| text.and_then(|t| t.lines().nth(p.line - 1)).map(str::to_string));
+    RunError {
+        file: e.file,
+        line: e.position.map(|p| p.line),
+        column: e.position.map(|p| p.column),
+        message: e.message,
+        line_text,
+    }
+}
+
+fn check_file(path: &Path, cache: &mut SourceCache, report: &mut Report) {
+    let file = match claims::load(path) {
+        Ok(f) => f,
+        Err(e) => {
+            let text = std::fs::read_to_string(path).ok();
+            report.errors.push(load_error(e, text.as_deref()));
+            return;
+        }
+    };
+    let Some(sources) = read_sources(&file, cache, report) else { return };
+    let mut requests = Resolver::quote_requests(&file);
+    requests.extend(Judge::says_requests(&file));
+    let quotes = QuoteIndex::build(&requests, &sources);
+    let mut judge = Judge::new(&file, &sources, &quotes);
+    for claim in &file.claims {
+        report.results.push(judge.judge(claim));
+    }
+}
+
+/// Reads every source of `file`; a missing one stops the file (exit status 2).
+fn read_sources(file: &ClaimsFile, cache: &mut SourceCache, report: &mut Report) -> Option<HashMap<String, Rc<Source>>> {
+    let mut sources = HashMap::new();
+    let mut ok = true;
+    for s in &file.sources {
+        match cache.get(&s.path) {
+            Ok(source) => {
+                for note in &source.doc.notes {
+                    let line = format!("{}: {note}", source.doc.name);
+                    if !report.notes.contains(&line) {
+                        report.notes.push(line);
+                    }
+                }
+                sources.insert(s.name.clone(), source);
+            }
+            Err(e) => {
+                let at = file.position(s.span.start);
+                report.errors.push(RunError {
+                    file: file.name.clone(),
+                    line: Some(at.line),
+                    column: Some(at.column),
+                    message: format!("source `{}`: {e}", s.name),
+                    line_text: file.text.lines().nth(at.line - 1).map(str::to_string),
+                });
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(sources)
+}
