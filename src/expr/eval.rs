@@ -290,8 +290,9 @@ fn combine_currency(op: ArithOp, a: Option<Currency>, b: Option<Currency>) -> Re
             let verb = if op == ArithOp::Add { "add" } else { "subtract" };
             fail(format!("cannot {verb} amounts in different currencies ({x} and {y})"))
         }
-        (ArithOp::Mul, Some(x), Some(y)) => fail(format!("cannot multiply two amounts of money ({x} × {y})")),
-        (ArithOp::Div, Some(_), Some(_)) => Ok(None),
+        // A product or ratio of two amounts (an extrapolation, an exchange
+        // rate) has no single currency; untagged is compatible with any.
+        (ArithOp::Mul | ArithOp::Div, Some(_), Some(_)) => Ok(None),
         (ArithOp::Div, None, Some(_)) => Ok(None),
         (_, x, y) => Ok(x.or(y)),
     }
@@ -301,7 +302,9 @@ fn combine_currency(op: ArithOp, a: Option<Currency>, b: Option<Currency>) -> Re
 fn combine_dim(op: ArithOp, a: Dim, b: Dim) -> Dim {
     use Dim::{Percent, Plain, Points};
     match (op, a, b) {
-        (ArithOp::Sub, Percent, Percent) => Points,
+        // A difference of two percents may be written in percent or in points:
+        // plain is compatible with both. `pp()` says points explicitly.
+        (ArithOp::Sub, Percent, Percent) => Plain,
         (ArithOp::Add | ArithOp::Sub, Percent, Points) | (ArithOp::Add | ArithOp::Sub, Points, Percent) => Percent,
         (ArithOp::Add | ArithOp::Sub | ArithOp::Mul, x, Plain) | (ArithOp::Add | ArithOp::Sub | ArithOp::Mul, Plain, x) => x,
         (ArithOp::Add | ArithOp::Sub | ArithOp::Mul, x, y) if x == y => x,
