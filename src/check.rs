@@ -37,7 +37,7 @@ pub fn claims_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<RunError>) {
                 errors.push(plain_error(path, "this folder has no claims files (*.json)"));
             }
         } else if path.is_file() {
-            files.push(path.clone());
+            files.push(claims::normalize(path));
         } else {
             errors.push(plain_error(path, "no such file or folder"));
         }
@@ -58,7 +58,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         if path.is_dir() {
             walk(&path, out);
         } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
-            out.push(path);
+            out.push(claims::normalize(&path));
         }
     }
 }

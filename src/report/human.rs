@@ -94,7 +94,8 @@ fn claim_group(r: &ClaimResult) -> Group<'_> {
         }
         (None, Some(p)) => group = group.element(snippet(p, vec![(AnnotationKind::Primary, p, "claim".to_string())])),
         (None, None) => {
-            group = group.element(snippet(&r.claim, vec![(AnnotationKind::Primary, &r.claim, "claim".to_string())]));
+            let label = if r.verdict == Verdict::Error { "here" } else { "claim" };
+            group = group.element(snippet(&r.claim, vec![(AnnotationKind::Primary, &r.claim, label.to_string())]));
         }
     }
     for (place, inputs) in by_line(r.inputs.iter().chain(&r.nearest)) {

@@ -1,0 +1,48 @@
+//! Helpers shared by the integration tests: run the built binary from the
+//! crate root with a clean environment, and format what it printed.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// The crate root, where relative fixture paths start.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `claimcheck` with `args` from the crate root, with no inherited
+/// environment (so a developer's NO_COLOR or CI settings cannot leak in).
+pub fn run(args: &[&str]) -> Output {
+    run_with_env(args, &[])
+}
+
+/// Like [`run`], with some environment variables set.
+pub fn run_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+    cmd.args(args).current_dir(root()).env_clear();
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("the claimcheck binary runs")
+}
+
+/// Exit status, stdout and stderr as one text for snapshots.
+pub fn transcript(out: &Output) -> String {
+    format!(
+        "exit: {}\n----- stdout -----\n{}----- stderr -----\n{}",
+        out.status.code().map_or("signal".to_string(), |c| c.to_string()),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// The exit code.
+pub fn code(out: &Output) -> i32 {
+    out.status.code().unwrap_or(-1)
+}
+
+/// Stdout as text.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
