@@ -34,7 +34,10 @@ pub fn claims_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<RunError>) {
             let before = files.len();
             walk(path, &mut files);
             if files.len() == before {
-                errors.push(plain_error(path, "this folder has no claims files (*.json)"));
+                errors.push(plain_error(
+                    path,
+                    "this folder has no claims files (*.json)",
+                ));
             }
         } else if path.is_file() {
             files.push(claims::normalize(path));
@@ -48,23 +51,37 @@ pub fn claims_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<RunError>) {
 }
 
 fn plain_error(path: &Path, message: &str) -> RunError {
-    RunError { file: display_path(path), line: None, column: None, message: message.to_string(), line_text: None }
+    RunError {
+        file: display_path(path),
+        line: None,
+        column: None,
+        message: message.to_string(),
+        line_text: None,
+    }
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
             walk(&path, out);
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
             out.push(claims::normalize(&path));
         }
     }
 }
 
 fn load_error(e: LoadError, text: Option<&str>) -> RunError {
-    let line_text = e.position.and_then(|p| text.and_then(|t| t.lines().nth(p.line - 1)).map(str::to_string));
+    let line_text = e.position.and_then(|p| {
+        text.and_then(|t| t.lines().nth(p.line - 1))
+            .map(str::to_string)
+    });
     RunError {
         file: e.file,
         line: e.position.map(|p| p.line),
@@ -83,7 +100,9 @@ fn check_file(path: &Path, cache: &mut SourceCache, report: &mut Report) {
             return;
         }
     };
-    let Some(sources) = read_sources(&file, cache, report) else { return };
+    let Some(sources) = read_sources(&file, cache, report) else {
+        return;
+    };
     let mut requests = Resolver::quote_requests(&file);
     requests.extend(Judge::says_requests(&file));
     let quotes = QuoteIndex::build(&requests, &sources);
@@ -94,7 +113,11 @@ fn check_file(path: &Path, cache: &mut SourceCache, report: &mut Report) {
 }
 
 /// Reads every source of `file`; a missing one stops the file (exit status 2).
-fn read_sources(file: &ClaimsFile, cache: &mut SourceCache, report: &mut Report) -> Option<HashMap<String, Rc<Source>>> {
+fn read_sources(
+    file: &ClaimsFile,
+    cache: &mut SourceCache,
+    report: &mut Report,
+) -> Option<HashMap<String, Rc<Source>>> {
     let mut sources = HashMap::new();
     let mut ok = true;
     for s in &file.sources {

@@ -161,7 +161,11 @@ pub fn load(path: &Path) -> Result<ClaimsFile, LoadError> {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let lossy = String::from_utf8_lossy(valid).into_owned();
             let at = LineIndex::new(&lossy).position(&lossy, lossy.len());
-            return Err(LoadError { file: name, position: Some(at), message: "the claims file is not valid UTF-8".into() });
+            return Err(LoadError {
+                file: name,
+                position: Some(at),
+                message: "the claims file is not valid UTF-8".into(),
+            });
         }
     };
     let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -183,11 +187,19 @@ pub fn parse_claims(name: &str, text: String, base: &Path) -> Result<ClaimsFile,
         fail(r.start..r.end, format!("invalid JSON: {}", e.kind()))
     })?;
     let Some(Json::Object(root)) = parsed.value else {
-        return Err(fail(0..0, "a claims file must be a JSON object with `sources` and `claims`".into()));
+        return Err(fail(
+            0..0,
+            "a claims file must be a JSON object with `sources` and `claims`".into(),
+        ));
     };
     let shift = |r: Range<usize>| r.start + offset..r.end + offset;
-    let mut loader = Loader { base, shift: &shift };
-    let top = loader.top(&root).map_err(|p| fail(p.span.start - offset..p.span.end, p.message))?;
+    let mut loader = Loader {
+        base,
+        shift: &shift,
+    };
+    let top = loader
+        .top(&root)
+        .map_err(|p| fail(p.span.start - offset..p.span.end, p.message))?;
     Ok(ClaimsFile {
         name: name.to_string(),
         lines: LineIndex::new(&text),
@@ -265,11 +277,19 @@ fn type_name(v: &Json) -> &'static str {
 
 impl Loader<'_> {
     fn problem(&self, span: Range<usize>, message: impl Into<String>) -> Problem {
-        Problem { message: message.into(), span: (self.shift)(span) }
+        Problem {
+            message: message.into(),
+            span: (self.shift)(span),
+        }
     }
 
     /// The properties of an object, rejecting unknown and repeated keys.
-    fn props<'o>(&self, obj: &'o Object<'o>, allowed: &[&str], what: &str) -> Result<Vec<&'o ObjectProp<'o>>, Problem> {
+    fn props<'o>(
+        &self,
+        obj: &'o Object<'o>,
+        allowed: &[&str],
+        what: &str,
+    ) -> Result<Vec<&'o ObjectProp<'o>>, Problem> {
         let mut seen: HashMap<&str, ()> = HashMap::new();
         for p in &obj.properties {
             let key = p.name.as_str();
@@ -278,7 +298,14 @@ impl Loader<'_> {
                 if let Some(s) = closest(key, allowed) {
                     message.push_str(&format!("; did you mean `{s}`?"));
                 } else {
-                    message.push_str(&format!("; expected {}", allowed.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")));
+                    message.push_str(&format!(
+                        "; expected {}",
+                        allowed
+                            .iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
                 }
                 return Err(self.problem(name_span(p), message));
             }
@@ -291,15 +318,22 @@ impl Loader<'_> {
 
     fn string(&self, prop: &ObjectProp<'_>, what: &str) -> Result<Spanned<String>, Problem> {
         match &prop.value {
-            Json::StringLit(s) => Ok(Spanned { value: s.value.to_string(), span: (self.shift)(range(&s.range)) }),
-            other => Err(self.problem(json_range(other), format!("{what} must be a string, found {}", type_name(other)))),
+            Json::StringLit(s) => Ok(Spanned {
+                value: s.value.to_string(),
+                span: (self.shift)(range(&s.range)),
+            }),
+            other => Err(self.problem(
+                json_range(other),
+                format!("{what} must be a string, found {}", type_name(other)),
+            )),
         }
     }
 
     fn top(&mut self, root: &Object<'_>) -> Result<Top, Problem> {
         let props = self.props(root, TOP_KEYS, "the claims file")?;
         let get = |k: &str| props.iter().find(|p| p.name.as_str() == k).copied();
-        let sources_prop = get("sources").ok_or_else(|| self.problem(range(&root.range), "the claims file has no `sources`"))?;
+        let sources_prop = get("sources")
+            .ok_or_else(|| self.problem(range(&root.range), "the claims file has no `sources`"))?;
         let sources = self.sources(sources_prop)?;
         let draft = match get("draft") {
             Some(p) => {
@@ -318,14 +352,26 @@ impl Loader<'_> {
             Some(p) => self.facts(p, &sources, draft.as_deref())?,
             None => Vec::new(),
         };
-        let claims_prop = get("claims").ok_or_else(|| self.problem(range(&root.range), "the claims file has no `claims`"))?;
+        let claims_prop = get("claims")
+            .ok_or_else(|| self.problem(range(&root.range), "the claims file has no `claims`"))?;
         let claims = self.claims(claims_prop, &sources)?;
-        Ok(Top { sources, draft, facts, claims })
+        Ok(Top {
+            sources,
+            draft,
+            facts,
+            claims,
+        })
     }
 
     fn sources(&self, prop: &ObjectProp<'_>) -> Result<Vec<SourceRef>, Problem> {
         let Json::Object(obj) = &prop.value else {
-            return Err(self.problem(json_range(&prop.value), format!("`sources` must be an object of name → path, found {}", type_name(&prop.value))));
+            return Err(self.problem(
+                json_range(&prop.value),
+                format!(
+                    "`sources` must be an object of name → path, found {}",
+                    type_name(&prop.value)
+                ),
+            ));
         };
         let mut out: Vec<SourceRef> = Vec::new();
         for p in &obj.properties {
@@ -337,26 +383,53 @@ impl Loader<'_> {
                 return Err(self.problem(name_span(p), format!("source `{name}` is given twice")));
             }
             let path = self.string(p, &format!("the path of source `{name}`"))?;
-            out.push(SourceRef { name, path: normalize(&self.base.join(&path.value)), written: path.value, span: path.span });
+            out.push(SourceRef {
+                name,
+                path: normalize(&self.base.join(&path.value)),
+                written: path.value,
+                span: path.span,
+            });
         }
         if out.is_empty() {
-            return Err(self.problem(range(&obj.range), "`sources` is empty: name at least one source document"));
+            return Err(self.problem(
+                range(&obj.range),
+                "`sources` is empty: name at least one source document",
+            ));
         }
         Ok(out)
     }
 
-    fn facts(&self, prop: &ObjectProp<'_>, sources: &[SourceRef], draft: Option<&str>) -> Result<Vec<FactDef>, Problem> {
+    fn facts(
+        &self,
+        prop: &ObjectProp<'_>,
+        sources: &[SourceRef],
+        draft: Option<&str>,
+    ) -> Result<Vec<FactDef>, Problem> {
         let Json::Object(obj) = &prop.value else {
-            return Err(self.problem(json_range(&prop.value), format!("`facts` must be an object of name → fact, found {}", type_name(&prop.value))));
+            return Err(self.problem(
+                json_range(&prop.value),
+                format!(
+                    "`facts` must be an object of name → fact, found {}",
+                    type_name(&prop.value)
+                ),
+            ));
         };
         let mut out: Vec<FactDef> = Vec::new();
         for p in &obj.properties {
             let name = p.name.as_str().to_string();
             let span = (self.shift)(name_span(p));
             let body = if !valid_fact_name(&name) {
-                Err(Problem { message: format!("`{name}` is not a valid fact name (letters, digits and `_`, not starting with a digit)"), span: span.clone() })
+                Err(Problem {
+                    message: format!(
+                        "`{name}` is not a valid fact name (letters, digits and `_`, not starting with a digit)"
+                    ),
+                    span: span.clone(),
+                })
             } else if out.iter().any(|f| f.name == name) {
-                Err(Problem { message: format!("fact `{name}` is defined twice"), span: span.clone() })
+                Err(Problem {
+                    message: format!("fact `{name}` is defined twice"),
+                    span: span.clone(),
+                })
             } else {
                 self.fact(p, sources, draft)
             };
@@ -365,9 +438,20 @@ impl Loader<'_> {
         Ok(out)
     }
 
-    fn fact(&self, prop: &ObjectProp<'_>, sources: &[SourceRef], draft: Option<&str>) -> Result<FactBody, Problem> {
+    fn fact(
+        &self,
+        prop: &ObjectProp<'_>,
+        sources: &[SourceRef],
+        draft: Option<&str>,
+    ) -> Result<FactBody, Problem> {
         let Json::Object(obj) = &prop.value else {
-            return Err(self.problem(json_range(&prop.value), format!("a fact must be an object with `quote` or `expr`, found {}", type_name(&prop.value))));
+            return Err(self.problem(
+                json_range(&prop.value),
+                format!(
+                    "a fact must be an object with `quote` or `expr`, found {}",
+                    type_name(&prop.value)
+                ),
+            ));
         };
         let has = |k: &str| obj.properties.iter().any(|p| p.name.as_str() == k);
         if has("expr") {
@@ -376,40 +460,73 @@ impl Loader<'_> {
         }
         let props = self.props(obj, QUOTE_FACT_KEYS, "a fact")?;
         let get = |k: &str| props.iter().find(|p| p.name.as_str() == k).copied();
-        let quote_prop = get("quote").ok_or_else(|| self.problem(range(&obj.range), "a fact needs `quote` (with `in`) or `expr`"))?;
+        let quote_prop = get("quote").ok_or_else(|| {
+            self.problem(
+                range(&obj.range),
+                "a fact needs `quote` (with `in`) or `expr`",
+            )
+        })?;
         let quote = self.string(quote_prop, "`quote`")?;
         let source = match get("in") {
             Some(p) => {
                 let s = self.string(p, "`in`")?;
                 if !sources.iter().any(|x| x.name == s.value) {
-                    return Err(Problem { message: unknown_source_message(&s.value, sources), span: s.span });
+                    return Err(Problem {
+                        message: unknown_source_message(&s.value, sources),
+                        span: s.span,
+                    });
                 }
                 s.value
             }
             None => default_source(sources, draft).ok_or_else(|| {
-                let names = sources.iter().map(|s| format!("`{}`", s.name)).collect::<Vec<_>>().join(", ");
-                self.problem(range(&obj.range), format!("this fact needs `in`: the file has several sources ({names})"))
+                let names = sources
+                    .iter()
+                    .map(|s| format!("`{}`", s.name))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                self.problem(
+                    range(&obj.range),
+                    format!("this fact needs `in`: the file has several sources ({names})"),
+                )
             })?,
         };
         Ok(FactBody::Quote { source, quote })
     }
 
-    fn claims(&self, prop: &ObjectProp<'_>, sources: &[SourceRef]) -> Result<Vec<ClaimDef>, Problem> {
+    fn claims(
+        &self,
+        prop: &ObjectProp<'_>,
+        sources: &[SourceRef],
+    ) -> Result<Vec<ClaimDef>, Problem> {
         let Json::Array(arr) = &prop.value else {
-            return Err(self.problem(json_range(&prop.value), format!("`claims` must be an array, found {}", type_name(&prop.value))));
+            return Err(self.problem(
+                json_range(&prop.value),
+                format!(
+                    "`claims` must be an array, found {}",
+                    type_name(&prop.value)
+                ),
+            ));
         };
         let mut out: Vec<ClaimDef> = Vec::new();
         let mut ids: HashMap<String, usize> = HashMap::new();
         for (i, v) in arr.elements.iter().enumerate() {
-            let mut claim = ClaimDef { number: i + 1, id: format!("#{}", i + 1), span: (self.shift)(json_range(v)), ..ClaimDef::default() };
+            let mut claim = ClaimDef {
+                number: i + 1,
+                id: format!("#{}", i + 1),
+                span: (self.shift)(json_range(v)),
+                ..ClaimDef::default()
+            };
             if let Err(p) = self.claim(v, sources, &mut claim) {
                 claim.problem = Some(p);
             }
-            if claim.problem.is_none() {
-                if let Some(first) = ids.get(&claim.id) {
-                    let span = claim.span.clone();
-                    claim.problem = Some(Problem { message: format!("duplicate id `{}`: claim #{first} has it too", claim.id), span });
-                }
+            if claim.problem.is_none()
+                && let Some(first) = ids.get(&claim.id)
+            {
+                let span = claim.span.clone();
+                claim.problem = Some(Problem {
+                    message: format!("duplicate id `{}`: claim #{first} has it too", claim.id),
+                    span,
+                });
             }
             ids.entry(claim.id.clone()).or_insert(i + 1);
             out.push(claim);
@@ -419,13 +536,19 @@ impl Loader<'_> {
 
     fn claim(&self, v: &Json, sources: &[SourceRef], claim: &mut ClaimDef) -> Result<(), Problem> {
         let Json::Object(obj) = v else {
-            return Err(self.problem(json_range(v), format!("a claim must be an object, found {}", type_name(v))));
+            return Err(self.problem(
+                json_range(v),
+                format!("a claim must be an object, found {}", type_name(v)),
+            ));
         };
         // The id first, so a claim with other problems is still reported under its id.
         if let Some(p) = obj.properties.iter().find(|p| p.name.as_str() == "id") {
             let id = self.string(p, "`id`")?;
             if id.value.trim().is_empty() {
-                return Err(Problem { message: "`id` is empty".into(), span: id.span });
+                return Err(Problem {
+                    message: "`id` is empty".into(),
+                    span: id.span,
+                });
             }
             claim.id = id.value;
         }
@@ -438,7 +561,10 @@ impl Loader<'_> {
                 "check" => claim.check = Some(value),
                 "appears_in" => {
                     if !sources.iter().any(|s| s.name == value.value) {
-                        return Err(Problem { message: unknown_source_message(&value.value, sources), span: value.span });
+                        return Err(Problem {
+                            message: unknown_source_message(&value.value, sources),
+                            span: value.span,
+                        });
                     }
                     claim.appears_in = Some(value);
                 }
@@ -450,7 +576,10 @@ impl Loader<'_> {
             return Err(self.problem(range(&obj.range), "this claim has no `id`"));
         }
         if claim.check.is_none() && claim.appears_in.is_none() {
-            return Err(self.problem(range(&obj.range), "a claim needs `check` or `appears_in` (or both)"));
+            return Err(self.problem(
+                range(&obj.range),
+                "a claim needs `check` or `appears_in` (or both)",
+            ));
         }
         Ok(())
     }
@@ -459,7 +588,10 @@ impl Loader<'_> {
 /// The source a quote fact reads when `in` is left out: the only source,
 /// or the only one besides the draft.
 fn default_source(sources: &[SourceRef], draft: Option<&str>) -> Option<String> {
-    let others: Vec<&SourceRef> = sources.iter().filter(|s| Some(s.name.as_str()) != draft).collect();
+    let others: Vec<&SourceRef> = sources
+        .iter()
+        .filter(|s| Some(s.name.as_str()) != draft)
+        .collect();
     match (sources, others.as_slice()) {
         ([only], _) => Some(only.name.clone()),
         (_, [only]) => Some(only.name.clone()),
@@ -472,7 +604,14 @@ fn unknown_source_message(name: &str, sources: &[SourceRef]) -> String {
     let mut message = format!("unknown source `{name}`");
     match closest(name, &names) {
         Some(s) => message.push_str(&format!("; did you mean `{s}`?")),
-        None => message.push_str(&format!("; the sources are {}", names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "))),
+        None => message.push_str(&format!(
+            "; the sources are {}",
+            names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
     }
     message
 }
@@ -494,23 +633,35 @@ pub fn normalize(path: &Path) -> PathBuf {
     for c in path.components() {
         match c {
             Component::CurDir => {}
-            Component::ParentDir if matches!(out.components().next_back(), Some(Component::Normal(_))) => {
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
                 out.pop();
             }
             other => out.push(other.as_os_str()),
         }
     }
-    if out.as_os_str().is_empty() { PathBuf::from(".") } else { out }
+    if out.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        out
+    }
 }
 
 fn valid_source_name(name: &str) -> bool {
     let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_') && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 fn valid_fact_name(name: &str) -> bool {
     let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_') && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 #[cfg(test)]
@@ -537,31 +688,57 @@ mod tests {
         let f = parse(OK).unwrap();
         assert_eq!(f.sources.len(), 2);
         assert_eq!(f.sources[0].path, Path::new("sources/f.md"));
-        assert_eq!(normalize(Path::new("../a/./b/../c.md")), Path::new("../a/c.md"));
+        assert_eq!(
+            normalize(Path::new("../a/./b/../c.md")),
+            Path::new("../a/c.md")
+        );
         assert_eq!(f.draft.as_deref(), Some("draft"));
-        let Ok(FactBody::Quote { source, quote }) = &f.facts[0].body else { panic!("{:?}", f.facts[0].body) };
-        assert_eq!((source.as_str(), quote.value.as_str()), ("filing", "revenue was {RMB5 million}"));
+        let Ok(FactBody::Quote { source, quote }) = &f.facts[0].body else {
+            panic!("{:?}", f.facts[0].body)
+        };
+        assert_eq!(
+            (source.as_str(), quote.value.as_str()),
+            ("filing", "revenue was {RMB5 million}")
+        );
         assert_eq!(&OK[quote.span.clone()], "\"revenue was {RMB5 million}\"");
         assert_eq!(f.claims[0].id, "a");
     }
 
     #[test]
     fn file_errors_name_line_and_column() {
-        assert_eq!(err("{ \"sources\": {\"a\": \"x\"}, \"claims\": [], }"), "c.json:1:38: invalid JSON: Trailing commas are not allowed");
+        assert_eq!(
+            err("{ \"sources\": {\"a\": \"x\"}, \"claims\": [], }"),
+            "c.json:1:38: invalid JSON: Trailing commas are not allowed"
+        );
         assert_eq!(
             err("{\n  \"sources\": {\"a\": \"x\"},\n  \"claim\": []\n}"),
             "c.json:3:3: unknown key `claim` in the claims file; did you mean `claims`?"
         );
-        assert_eq!(err("{\"sources\": {\"a\": 5}, \"claims\": []}"), "c.json:1:19: the path of source `a` must be a string, found a number");
-        assert_eq!(err("{\"sources\": {\"a\": \"x\"}, \"draft\": \"b\", \"claims\": []}"), "c.json:1:34: unknown source `b`; the sources are `a`");
-        assert_eq!(err("[]"), "c.json:1:1: a claims file must be a JSON object with `sources` and `claims`");
-        assert_eq!(err("{\"sources\": {\"a\": \"x\"}}"), "c.json:1:1: the claims file has no `claims`");
+        assert_eq!(
+            err("{\"sources\": {\"a\": 5}, \"claims\": []}"),
+            "c.json:1:19: the path of source `a` must be a string, found a number"
+        );
+        assert_eq!(
+            err("{\"sources\": {\"a\": \"x\"}, \"draft\": \"b\", \"claims\": []}"),
+            "c.json:1:34: unknown source `b`; the sources are `a`"
+        );
+        assert_eq!(
+            err("[]"),
+            "c.json:1:1: a claims file must be a JSON object with `sources` and `claims`"
+        );
+        assert_eq!(
+            err("{\"sources\": {\"a\": \"x\"}}"),
+            "c.json:1:1: the claims file has no `claims`"
+        );
     }
 
     #[test]
     fn columns_count_characters() {
         let text = "{\"sources\": {\"a\": \"收入\"}, \"claims\": [], \"x\": 1}";
-        assert_eq!(err(text), "c.json:1:40: unknown key `x` in the claims file; expected `$schema`, `sources`, `draft`, `facts`, `claims`");
+        assert_eq!(
+            err(text),
+            "c.json:1:40: unknown key `x` in the claims file; expected `$schema`, `sources`, `draft`, `facts`, `claims`"
+        );
     }
 
     #[test]
@@ -575,7 +752,11 @@ mod tests {
             {"id": "fine", "says": "{5}", "appears_in": "a"}
         ]}"#;
         let f = parse(text).unwrap();
-        let problems: Vec<String> = f.claims.iter().map(|c| c.problem.as_ref().map_or("-".into(), |p| p.message.clone())).collect();
+        let problems: Vec<String> = f
+            .claims
+            .iter()
+            .map(|c| c.problem.as_ref().map_or("-".into(), |p| p.message.clone()))
+            .collect();
         assert_eq!(
             problems,
             [
@@ -589,14 +770,34 @@ mod tests {
         );
         assert_eq!(f.claims[3].id, "#4");
         let p = f.claims[1].problem.as_ref().unwrap();
-        assert_eq!(f.position(p.span.start), Position { line: 3, column: 49 });
+        assert_eq!(
+            f.position(p.span.start),
+            Position {
+                line: 3,
+                column: 49
+            }
+        );
     }
 
     #[test]
     fn facts_need_a_source_when_it_is_ambiguous() {
         let text = r#"{"sources": {"a": "x", "b": "y"}, "facts": {"f": {"quote": "{1}"}, "2x": {"expr": "1"}}, "claims": []}"#;
         let f = parse(text).unwrap();
-        assert!(f.facts[0].body.as_ref().unwrap_err().message.starts_with("this fact needs `in`"));
-        assert!(f.facts[1].body.as_ref().unwrap_err().message.contains("not a valid fact name"));
+        assert!(
+            f.facts[0]
+                .body
+                .as_ref()
+                .unwrap_err()
+                .message
+                .starts_with("this fact needs `in`")
+        );
+        assert!(
+            f.facts[1]
+                .body
+                .as_ref()
+                .unwrap_err()
+                .message
+                .contains("not a valid fact name")
+        );
     }
 }

@@ -146,12 +146,23 @@ pub fn use_color(choice: ColorChoice) -> bool {
 }
 
 fn run_check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<ExitStatus> {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from("claims")] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("claims")]
+    } else {
+        args.paths.clone()
+    };
     let report = check::check(&paths);
     let color = args.format == CheckFormat::Human && use_color(args.color);
     colored::control::set_override(color);
     match args.format {
-        CheckFormat::Human => report::write_human(out, &report, HumanOptions { color, verbose: args.verbose })?,
+        CheckFormat::Human => report::write_human(
+            out,
+            &report,
+            HumanOptions {
+                color,
+                verbose: args.verbose,
+            },
+        )?,
         CheckFormat::Json => report::write_json(out, &report)?,
         CheckFormat::Sarif => report::write_sarif(out, &report)?,
         CheckFormat::Github => report::write_github(out, &report)?,
@@ -165,7 +176,11 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<ExitStatus> {
     })
 }
 
-fn run_explain(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitStatus> {
+fn run_explain(
+    args: &ExplainArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<ExitStatus> {
     let Some(wanted) = &args.code else {
         for c in Code::ALL {
             writeln!(out, "{}  {:<18} {}", c.id(), c.name(), c.summary())?;
@@ -173,14 +188,29 @@ fn run_explain(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
         return Ok(ExitStatus::Ok);
     };
     let Some(code) = Code::parse(wanted) else {
-        writeln!(err, "error: unknown code `{wanted}`; `claimcheck explain` lists them")?;
+        writeln!(
+            err,
+            "error: unknown code `{wanted}`; `claimcheck explain` lists them"
+        )?;
         return Ok(ExitStatus::Error);
     };
-    writeln!(out, "{} ({}) — verdict `{}`\n\n{}\n\n{}", code.id(), code.name(), code.verdict(), code.summary(), code.explanation())?;
+    writeln!(
+        out,
+        "{} ({}) — verdict `{}`\n\n{}\n\n{}",
+        code.id(),
+        code.name(),
+        code.verdict(),
+        code.summary(),
+        code.explanation()
+    )?;
     Ok(ExitStatus::Ok)
 }
 
-fn run_extract(args: &ExtractArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<ExitStatus> {
+fn run_extract(
+    args: &ExtractArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<ExitStatus> {
     let doc = match Document::read(&args.document) {
         Ok(doc) => doc,
         Err(e) => {

@@ -24,7 +24,13 @@ pub enum Verdict {
 
 impl Verdict {
     /// All verdicts, in summary order.
-    pub const ALL: [Verdict; 5] = [Verdict::Ok, Verdict::Mismatch, Verdict::Undecided, Verdict::NotFound, Verdict::Error];
+    pub const ALL: [Verdict; 5] = [
+        Verdict::Ok,
+        Verdict::Mismatch,
+        Verdict::Undecided,
+        Verdict::NotFound,
+        Verdict::Error,
+    ];
 
     /// The name used in reports.
     pub fn as_str(self) -> &'static str {
@@ -134,7 +140,9 @@ impl Code {
     /// The verdict this code leads to.
     pub fn verdict(self) -> Verdict {
         match self {
-            Code::ValueMismatch | Code::CheckFalse | Code::NotInSource | Code::UnitConflict => Verdict::Mismatch,
+            Code::ValueMismatch | Code::CheckFalse | Code::NotInSource | Code::UnitConflict => {
+                Verdict::Mismatch
+            }
             Code::CheckUndecided => Verdict::Undecided,
             Code::QuoteNotFound | Code::SaysNotFound => Verdict::NotFound,
             _ => Verdict::Error,
@@ -144,17 +152,33 @@ impl Code {
     /// One sentence on what the code means.
     pub fn summary(self) -> &'static str {
         match self {
-            Code::ValueMismatch => "The value the draft states is not consistent with the value computed from the sources.",
-            Code::CheckFalse => "A true/false check does not hold for any values the sources' rounding allows.",
-            Code::CheckUndecided => "A true/false check holds for some values the sources' rounding allows and not for others.",
-            Code::NotInSource => "No number of the `appears_in` source is consistent with the stated value.",
-            Code::UnitConflict => "The stated and computed values measure different things: percent against percentage points, or two currencies.",
+            Code::ValueMismatch => {
+                "The value the draft states is not consistent with the value computed from the sources."
+            }
+            Code::CheckFalse => {
+                "A true/false check does not hold for any values the sources' rounding allows."
+            }
+            Code::CheckUndecided => {
+                "A true/false check holds for some values the sources' rounding allows and not for others."
+            }
+            Code::NotInSource => {
+                "No number of the `appears_in` source is consistent with the stated value."
+            }
+            Code::UnitConflict => {
+                "The stated and computed values measure different things: percent against percentage points, or two currencies."
+            }
             Code::QuoteNotFound => "A fact's quote is not in its source document.",
             Code::SaysNotFound => "The claim's `says` is not in the draft.",
-            Code::InvalidExpression => "The `check` or `expr` is not a valid expression (syntax, unknown name, arguments, types).",
-            Code::ArithmeticError => "The arithmetic has no answer: division by a value that may be zero, mixed currencies, a root of a negative value.",
+            Code::InvalidExpression => {
+                "The `check` or `expr` is not a valid expression (syntax, unknown name, arguments, types)."
+            }
+            Code::ArithmeticError => {
+                "The arithmetic has no answer: division by a value that may be zero, mixed currencies, a root of a negative value."
+            }
             Code::FactCycle => "Facts are defined in terms of each other.",
-            Code::InvalidClaim => "The claim is malformed: keys, types, duplicate ids, tolerance, `{…}` markers or stated values.",
+            Code::InvalidClaim => {
+                "The claim is malformed: keys, types, duplicate ids, tolerance, `{…}` markers or stated values."
+            }
             Code::InvalidFact => "A fact the claim uses is malformed.",
         }
     }
@@ -208,7 +232,9 @@ impl Code {
                 "The computation has no answer: a division by an interval that contains zero, a CAGR of values \
                  with different signs, or amounts in different currencies added together."
             }
-            Code::FactCycle => "A fact's `expr` uses itself, directly or through other facts. The report shows the cycle.",
+            Code::FactCycle => {
+                "A fact's `expr` uses itself, directly or through other facts. The report shows the cycle."
+            }
             Code::InvalidClaim => {
                 "The claim cannot be checked as written: an unknown key, a value of the wrong type, a missing or \
                  duplicate id, neither `check` nor `appears_in`, a malformed `tolerance` or `{…}` marker, or a \
@@ -223,7 +249,9 @@ impl Code {
 
     /// The code with this id or name.
     pub fn parse(s: &str) -> Option<Code> {
-        Code::ALL.into_iter().find(|c| c.id().eq_ignore_ascii_case(s) || c.name() == s)
+        Code::ALL
+            .into_iter()
+            .find(|c| c.id().eq_ignore_ascii_case(s) || c.name() == s)
     }
 }
 
@@ -249,7 +277,10 @@ mod tests {
     #[test]
     fn worst_verdict_wins() {
         assert_eq!(Verdict::Ok.worst(Verdict::Undecided), Verdict::Undecided);
-        assert_eq!(Verdict::Mismatch.worst(Verdict::NotFound), Verdict::NotFound);
+        assert_eq!(
+            Verdict::Mismatch.worst(Verdict::NotFound),
+            Verdict::NotFound
+        );
         assert_eq!(Verdict::Error.worst(Verdict::Mismatch), Verdict::Error);
     }
 }

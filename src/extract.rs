@@ -108,7 +108,12 @@ pub fn write_table(out: &mut dyn Write, numbers: &[ExtractedNumber]) -> io::Resu
         }
         writeln!(out, "{}", line.trim_end())?;
     }
-    writeln!(out, "{} number{}", rows.len(), if rows.len() == 1 { "" } else { "s" })
+    writeln!(
+        out,
+        "{} number{}",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )
 }
 
 #[cfg(test)]

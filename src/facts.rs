@@ -34,7 +34,7 @@ pub enum FactError {
         /// The source's name.
         source: String,
         /// The closest passage of the source.
-        closest: Option<Closest>,
+        closest: Option<Box<Closest>>,
         /// The quote in the claims file.
         span: Range<usize>,
     },
@@ -81,19 +81,30 @@ impl FactError {
     /// One line on what is wrong.
     pub fn message(&self) -> String {
         match self {
-            FactError::NotFound { fact, source, .. } => format!("the quote of fact `{fact}` is not in `{source}`"),
-            FactError::Invalid { fact, message, .. } => format!("fact `{fact}`: {message}"),
-            FactError::Expr { fact, error, expr, .. } => {
-                format!("fact `{fact}`: {error} (column {} of `{expr}`)", error.column(expr))
+            FactError::NotFound { fact, source, .. } => {
+                format!("the quote of fact `{fact}` is not in `{source}`")
             }
-            FactError::Cycle { path, .. } => format!("facts depend on each other: {}", path.join(" → ")),
+            FactError::Invalid { fact, message, .. } => format!("fact `{fact}`: {message}"),
+            FactError::Expr {
+                fact, error, expr, ..
+            } => {
+                format!(
+                    "fact `{fact}`: {error} (column {} of `{expr}`)",
+                    error.column(expr)
+                )
+            }
+            FactError::Cycle { path, .. } => {
+                format!("facts depend on each other: {}", path.join(" → "))
+            }
         }
     }
 
     /// Where to point in the claims file.
     pub fn span(&self) -> Range<usize> {
         match self {
-            FactError::NotFound { span, .. } | FactError::Invalid { span, .. } | FactError::Cycle { span, .. } => span.clone(),
+            FactError::NotFound { span, .. }
+            | FactError::Invalid { span, .. }
+            | FactError::Cycle { span, .. } => span.clone(),
             FactError::Expr { span, .. } => span.clone(),
         }
     }
@@ -107,17 +118,27 @@ pub fn marked_numbers(marked: &Marked) -> Result<Vec<Number>, String> {
         return match values.len() {
             1 => Ok(values),
             0 => Err("it has no number (mark the value with `{…}`)".to_string()),
-            n => Err(format!("it has {n} numbers; mark the one(s) you mean with `{{…}}`")),
+            n => Err(format!(
+                "it has {n} numbers; mark the one(s) you mean with `{{…}}`"
+            )),
         };
     }
     let mut out = Vec::with_capacity(marked.marks.len());
     for mark in &marked.marks {
-        let inside: Vec<&Number> = tokens.iter().filter(|n| n.digits.start >= mark.start && n.digits.end <= mark.end).collect();
+        let inside: Vec<&Number> = tokens
+            .iter()
+            .filter(|n| n.digits.start >= mark.start && n.digits.end <= mark.end)
+            .collect();
         let shown = &marked.text[mark.clone()];
         match inside.as_slice() {
             [n] => out.push((*n).clone()),
             [] => return Err(format!("`{{{shown}}}` contains no number")),
-            many => return Err(format!("`{{{shown}}}` contains {} numbers; mark each one separately", many.len())),
+            many => {
+                return Err(format!(
+                    "`{{{shown}}}` contains {} numbers; mark each one separately",
+                    many.len()
+                ));
+            }
         }
     }
     Ok(out)
@@ -132,16 +153,24 @@ pub struct QuoteIndex {
 
 impl QuoteIndex {
     /// Finds `(source name, quote text)` pairs.
-    pub fn build(requests: &[(String, String)], sources: &HashMap<String, Rc<Source>>) -> QuoteIndex {
+    pub fn build(
+        requests: &[(String, String)],
+        sources: &HashMap<String, Rc<Source>>,
+    ) -> QuoteIndex {
         let mut by_source: HashMap<&str, Vec<&str>> = HashMap::new();
         for (source, text) in requests {
-            by_source.entry(source.as_str()).or_default().push(text.as_str());
+            by_source
+                .entry(source.as_str())
+                .or_default()
+                .push(text.as_str());
         }
         let mut found = HashMap::new();
         for (name, mut quotes) in by_source {
             quotes.sort_unstable();
             quotes.dedup();
-            let Some(source) = sources.get(name) else { continue };
+            let Some(source) = sources.get(name) else {
+                continue;
+            };
             let matches = source.locator().find_all(source.text(), &quotes);
             for (q, m) in quotes.into_iter().zip(matches) {
                 found.insert((name.to_string(), q.to_string()), m);
@@ -152,7 +181,9 @@ impl QuoteIndex {
 
     /// Where a quote was found; `None` when it is missing.
     pub fn get(&self, source: &str, text: &str) -> Option<&Match> {
-        self.found.get(&(source.to_string(), text.to_string())).and_then(Option::as_ref)
+        self.found
+            .get(&(source.to_string(), text.to_string()))
+            .and_then(Option::as_ref)
     }
 }
 
@@ -161,9 +192,16 @@ pub fn closest_passage(source: &Source, text: &str) -> Option<Closest> {
     let mut range = source.locator().closest(source.text(), text)?;
     // Finish the last word, so the diff does not end on a cut-off word.
     let rest = &source.text()[range.end..];
-    let word_end = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len()).min(24);
+    let word_end = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len())
+        .min(24);
     range.end += word_end;
-    Some(Closest { quote: one_line(text), passage: one_line(&source.text()[range.clone()]), place: source.place(range) })
+    Some(Closest {
+        quote: one_line(text),
+        passage: one_line(&source.text()[range.clone()]),
+        place: source.place(range),
+    })
 }
 
 enum Slot {
@@ -182,8 +220,18 @@ pub struct Resolver<'a> {
 
 impl<'a> Resolver<'a> {
     /// A resolver over the file's facts and its sources.
-    pub fn new(file: &'a ClaimsFile, sources: &'a HashMap<String, Rc<Source>>, quotes: &'a QuoteIndex) -> Self {
-        Resolver { file, sources, quotes, slots: HashMap::new(), stack: Vec::new() }
+    pub fn new(
+        file: &'a ClaimsFile,
+        sources: &'a HashMap<String, Rc<Source>>,
+        quotes: &'a QuoteIndex,
+    ) -> Self {
+        Resolver {
+            file,
+            sources,
+            quotes,
+            slots: HashMap::new(),
+            stack: Vec::new(),
+        }
     }
 
     /// The quotes the file's facts need found, as `(source, text)` pairs.
@@ -191,7 +239,9 @@ impl<'a> Resolver<'a> {
         file.facts
             .iter()
             .filter_map(|f| match &f.body {
-                Ok(FactBody::Quote { source, quote }) => parse_marked(&quote.value).ok().map(|m| (source.clone(), m.text)),
+                Ok(FactBody::Quote { source, quote }) => parse_marked(&quote.value)
+                    .ok()
+                    .map(|m| (source.clone(), m.text)),
                 _ => None,
             })
             .collect()
@@ -206,7 +256,10 @@ impl<'a> Resolver<'a> {
                 let start = self.stack.iter().position(|n| n == name).unwrap_or(0);
                 let mut path: Vec<String> = self.stack[start..].to_vec();
                 path.push(name.to_string());
-                return Some(Err(Rc::new(FactError::Cycle { path, span: def.span.clone() })));
+                return Some(Err(Rc::new(FactError::Cycle {
+                    path,
+                    span: def.span.clone(),
+                })));
             }
             None => {}
         }
@@ -214,7 +267,8 @@ impl<'a> Resolver<'a> {
         self.stack.push(name.to_string());
         let result = self.compute(def);
         self.stack.pop();
-        self.slots.insert(name.to_string(), Slot::Done(result.clone()));
+        self.slots
+            .insert(name.to_string(), Slot::Done(result.clone()));
         Some(result)
     }
 
@@ -225,26 +279,46 @@ impl<'a> Resolver<'a> {
 
     fn compute(&mut self, def: &FactDef) -> Result<Rc<Fact>, Rc<FactError>> {
         let body = def.body.as_ref().map_err(|p| {
-            Rc::new(FactError::Invalid { fact: def.name.clone(), message: p.message.clone(), span: p.span.clone() })
+            Rc::new(FactError::Invalid {
+                fact: def.name.clone(),
+                message: p.message.clone(),
+                span: p.span.clone(),
+            })
         })?;
         match body {
-            FactBody::Quote { source, quote } => self.quoted(&def.name, source, quote).map(Rc::new).map_err(Rc::new),
+            FactBody::Quote { source, quote } => self.quoted(&def.name, source, quote).map(Rc::new),
             FactBody::Expr(expr) => self.computed(&def.name, expr),
         }
     }
 
-    fn quoted(&self, name: &str, source_name: &str, quote: &Spanned<String>) -> Result<Fact, FactError> {
-        let invalid = |message: String| FactError::Invalid { fact: name.to_string(), message, span: quote.span.clone() };
-        let marked = parse_marked(&quote.value).map_err(|e| invalid(format!("in its quote, {}", e.message)))?;
-        let source = self.sources.get(source_name).ok_or_else(|| invalid(format!("source `{source_name}` was not read")))?;
-        let numbers = marked_numbers(&marked).map_err(|e| invalid(format!("its quote cannot give a value: {e}")))?;
+    fn quoted(
+        &self,
+        name: &str,
+        source_name: &str,
+        quote: &Spanned<String>,
+    ) -> Result<Fact, Rc<FactError>> {
+        let invalid = |message: String| {
+            Rc::new(FactError::Invalid {
+                fact: name.to_string(),
+                message,
+                span: quote.span.clone(),
+            })
+        };
+        let marked = parse_marked(&quote.value)
+            .map_err(|e| invalid(format!("in its quote, {}", e.message)))?;
+        let source = self
+            .sources
+            .get(source_name)
+            .ok_or_else(|| invalid(format!("source `{source_name}` was not read")))?;
+        let numbers = marked_numbers(&marked)
+            .map_err(|e| invalid(format!("its quote cannot give a value: {e}")))?;
         let Some(found) = self.quotes.get(source_name, &marked.text) else {
-            return Err(FactError::NotFound {
+            return Err(Rc::new(FactError::NotFound {
                 fact: name.to_string(),
                 source: source_name.to_string(),
-                closest: closest_passage(source, &marked.text),
+                closest: closest_passage(source, &marked.text).map(Box::new),
                 span: quote.span.clone(),
-            });
+            }));
         };
         let locator = source.locator();
         let several = numbers.len() > 1;
@@ -254,12 +328,20 @@ impl<'a> Resolver<'a> {
             let range = locator.map_range(source.text(), &marked.text, found, n.span.clone());
             quantities.push(Quantity::from_number(n));
             parts.push(Input {
-                name: if several { format!("{name}[{i}]") } else { name.to_string() },
+                name: if several {
+                    format!("{name}[{i}]")
+                } else {
+                    name.to_string()
+                },
                 value: n.text(&marked.text).replace('\n', " "),
                 place: Some(source.place(range)),
             });
         }
-        let value = if several { Value::List(quantities) } else { Value::Num(quantities.remove(0)) };
+        let value = if several {
+            Value::List(quantities)
+        } else {
+            Value::Num(quantities.remove(0))
+        };
         Ok(Fact { value, parts })
     }
 
@@ -271,7 +353,12 @@ impl<'a> Resolver<'a> {
                 return Err(self.error_of(&dep).expect("a failed fact has an error"));
             }
             Err(EvalError::Expr(error)) => {
-                return Err(Rc::new(FactError::Expr { fact: name.to_string(), error, expr: expr.value.clone(), span: expr.span.clone() }));
+                return Err(Rc::new(FactError::Expr {
+                    fact: name.to_string(),
+                    error,
+                    expr: expr.value.clone(),
+                    span: expr.span.clone(),
+                }));
             }
         };
         let items: Vec<Quantity> = match &value {
@@ -280,7 +367,10 @@ impl<'a> Resolver<'a> {
             other => {
                 return Err(Rc::new(FactError::Invalid {
                     fact: name.to_string(),
-                    message: format!("an `expr` fact must be a number or a list, this one is {}", other.describe()),
+                    message: format!(
+                        "an `expr` fact must be a number or a list, this one is {}",
+                        other.describe()
+                    ),
                     span: expr.span.clone(),
                 }));
             }
@@ -290,7 +380,11 @@ impl<'a> Resolver<'a> {
             .iter()
             .enumerate()
             .map(|(i, q)| Input {
-                name: if several { format!("{name}[{i}]") } else { name.to_string() },
+                name: if several {
+                    format!("{name}[{i}]")
+                } else {
+                    name.to_string()
+                },
                 value: Style::plain(q, 2).interval(&q.iv),
                 place: None,
             })

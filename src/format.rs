@@ -24,9 +24,14 @@ impl Style {
     pub fn of(n: &Number, text: &str) -> Style {
         let digits = &text[n.digits.clone()];
         // Chinese numerals (二十億) have no digits to restyle; they get the plain style.
-        let arabic = digits.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-        let prefix = text[n.span.start..n.digits.start].trim_start_matches(['(', '（', '-', '−', '－', '+', '負', '负']);
-        let suffix = text[n.digits.end..n.span.end].trim_start_matches([')', '）']).replace(['多', '余', '餘'], "");
+        let arabic = digits
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        let prefix = text[n.span.start..n.digits.start]
+            .trim_start_matches(['(', '（', '-', '−', '－', '+', '負', '负']);
+        let suffix = text[n.digits.end..n.span.end]
+            .trim_start_matches([')', '）'])
+            .replace(['多', '余', '餘'], "");
         let suffix = suffix.replace('\n', "");
         let sane = !suffix.chars().any(|c| c.is_ascii_digit()) && n.digits.start >= n.span.start;
         if !sane || !arabic {
@@ -48,8 +53,17 @@ impl Style {
             Dim::Points => ("pp".to_string(), -2),
             Dim::Plain => (String::new(), 0),
         };
-        let prefix = q.currency.map(|c| format!("{} ", c.code())).unwrap_or_default();
-        Style { prefix, suffix, scale, decimals, grouping: true }
+        let prefix = q
+            .currency
+            .map(|c| format!("{} ", c.code()))
+            .unwrap_or_default();
+        Style {
+            prefix,
+            suffix,
+            scale,
+            decimals,
+            grouping: true,
+        }
     }
 
     /// Decimals the original number showed.
@@ -61,7 +75,11 @@ impl Style {
     pub fn value(&self, x: &Rat, decimals: u32, rounding: Rounding) -> String {
         let scaled = x / pow10(self.scale);
         let digits = to_decimal_string(&scaled, decimals, rounding);
-        let digits = if self.grouping { group(&digits) } else { digits };
+        let digits = if self.grouping {
+            group(&digits)
+        } else {
+            digits
+        };
         format!("{}{}{}", self.prefix, digits, self.suffix)
     }
 
@@ -81,7 +99,9 @@ impl Style {
     /// An exact value with as many decimals as it needs (up to a few more than the style's).
     pub fn exact(&self, x: &Rat) -> String {
         let scaled = x / pow10(self.scale);
-        let d = exact_decimals(&scaled, self.decimals + 4).unwrap_or(self.decimals + 3).max(self.decimals);
+        let d = exact_decimals(&scaled, self.decimals + 4)
+            .unwrap_or(self.decimals + 3)
+            .max(self.decimals);
         self.value(x, d, Rounding::Nearest)
     }
 
@@ -116,18 +136,30 @@ impl Style {
 
 /// Whether two decimal strings denote the same number (`7.2` and `7.20`).
 fn equal_decimals(a: &str, b: &str) -> bool {
-    let strip = |s: &str| if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s.to_string() };
+    let strip = |s: &str| {
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s.to_string()
+        }
+    };
     strip(a) == strip(b)
 }
 
 fn decimals_of(digits: &str) -> u32 {
-    digits.split(['.', '．']).nth(1).map_or(0, |f| f.chars().filter(|c| c.is_ascii_digit() || !c.is_ascii()).count() as u32)
+    digits.split(['.', '．']).nth(1).map_or(0, |f| {
+        f.chars()
+            .filter(|c| c.is_ascii_digit() || !c.is_ascii())
+            .count() as u32
+    })
 }
 
 /// Inserts thousands separators into a plain decimal string.
 fn group(s: &str) -> String {
     let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
-    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
     if int.len() <= 4 {
         return s.to_string();
     }
@@ -161,19 +193,41 @@ mod tests {
 
     #[test]
     fn values_take_the_claims_own_form() {
-        assert_eq!(style("5.4亿元").value(&int(540_100_000), 2, Rounding::Nearest), "5.40亿元");
-        assert_eq!(style("RMB540 million").value(&int(540_100_000), 1, Rounding::Nearest), "RMB540.1 million");
-        assert_eq!(style("186%").interval(&Interval::new(r(8658, 10000), r(8668, 10000))), "86.5%–86.7%");
+        assert_eq!(
+            style("5.4亿元").value(&int(540_100_000), 2, Rounding::Nearest),
+            "5.40亿元"
+        );
+        assert_eq!(
+            style("RMB540 million").value(&int(540_100_000), 1, Rounding::Nearest),
+            "RMB540.1 million"
+        );
+        assert_eq!(
+            style("186%").interval(&Interval::new(r(8658, 10000), r(8668, 10000))),
+            "86.5%–86.7%"
+        );
         assert_eq!(style("7.3个百分点").exact(&r(73, 1000)), "7.3个百分点");
-        assert_eq!(style("(433.0)").value(&int(-433), 1, Rounding::Nearest), "-433.0");
-        assert_eq!(style("21,726元").value(&int(21726), 0, Rounding::Nearest), "21,726元");
+        assert_eq!(
+            style("(433.0)").value(&int(-433), 1, Rounding::Nearest),
+            "-433.0"
+        );
+        assert_eq!(
+            style("21,726元").value(&int(21726), 0, Rounding::Nearest),
+            "21,726元"
+        );
     }
 
     #[test]
     fn plain_style_for_values_without_a_claim() {
-        let q = Quantity { iv: Interval::exact(r(1, 3)), dim: Dim::Percent, currency: None };
+        let q = Quantity {
+            iv: Interval::exact(r(1, 3)),
+            dim: Dim::Percent,
+            currency: None,
+        };
         assert_eq!(Style::plain(&q, 1).interval(&q.iv), "33.3333%");
-        assert_eq!(Style::plain(&Quantity::exact(int(1_018_000_000)), 0).exact(&int(1_018_000_000)), "1,018,000,000");
+        assert_eq!(
+            Style::plain(&Quantity::exact(int(1_018_000_000)), 0).exact(&int(1_018_000_000)),
+            "1,018,000,000"
+        );
     }
 
     #[test]

@@ -40,7 +40,9 @@ impl fmt::Display for ArithmeticError {
         f.write_str(match self {
             ArithmeticError::DivisionByZero => "division by an interval that contains zero",
             ArithmeticError::NotPositive => "the base must be positive",
-            ArithmeticError::ExponentTooComplex => "the exponent has too many digits to compute exactly",
+            ArithmeticError::ExponentTooComplex => {
+                "the exponent has too many digits to compute exactly"
+            }
         })
     }
 }
@@ -54,6 +56,19 @@ pub enum Truth {
     False,
     /// Holds for some values and not for others.
     Undecided,
+}
+
+impl std::ops::Not for Truth {
+    type Output = Truth;
+
+    /// Negation; undecided stays undecided.
+    fn not(self) -> Truth {
+        match self {
+            Truth::True => Truth::False,
+            Truth::False => Truth::True,
+            Truth::Undecided => Truth::Undecided,
+        }
+    }
 }
 
 impl Truth {
@@ -72,15 +87,6 @@ impl Truth {
             (Truth::True, _) | (_, Truth::True) => Truth::True,
             (Truth::False, Truth::False) => Truth::False,
             _ => Truth::Undecided,
-        }
-    }
-
-    /// Negation.
-    pub fn not(self) -> Truth {
-        match self {
-            Truth::True => Truth::False,
-            Truth::False => Truth::True,
-            Truth::Undecided => Truth::Undecided,
         }
     }
 
@@ -117,18 +123,28 @@ pub fn pow10(exp: i32) -> Rat {
 impl Interval {
     /// The interval between `a` and `b`, in either order.
     pub fn new(a: Rat, b: Rat) -> Interval {
-        if a <= b { Interval { lo: a, hi: b } } else { Interval { lo: b, hi: a } }
+        if a <= b {
+            Interval { lo: a, hi: b }
+        } else {
+            Interval { lo: b, hi: a }
+        }
     }
 
     /// A single exact value.
     pub fn exact(v: Rat) -> Interval {
-        Interval { lo: v.clone(), hi: v }
+        Interval {
+            lo: v.clone(),
+            hi: v,
+        }
     }
 
     /// `value ± half`.
     pub fn around(value: Decimal, half: Decimal) -> Interval {
         let (v, h) = (rat(value), rat(half.abs()));
-        Interval { lo: &v - &h, hi: v + h }
+        Interval {
+            lo: &v - &h,
+            hi: v + h,
+        }
     }
 
     /// Whether the interval is a single value.
@@ -164,22 +180,36 @@ impl Interval {
 
     /// Sum.
     pub fn add(&self, o: &Interval) -> Interval {
-        Interval { lo: &self.lo + &o.lo, hi: &self.hi + &o.hi }
+        Interval {
+            lo: &self.lo + &o.lo,
+            hi: &self.hi + &o.hi,
+        }
     }
 
     /// Difference.
     pub fn sub(&self, o: &Interval) -> Interval {
-        Interval { lo: &self.lo - &o.hi, hi: &self.hi - &o.lo }
+        Interval {
+            lo: &self.lo - &o.hi,
+            hi: &self.hi - &o.lo,
+        }
     }
 
     /// Negation.
     pub fn neg(&self) -> Interval {
-        Interval { lo: -&self.hi, hi: -&self.lo }
+        Interval {
+            lo: -&self.hi,
+            hi: -&self.lo,
+        }
     }
 
     /// Product: the smallest and largest of the four corner products.
     pub fn mul(&self, o: &Interval) -> Interval {
-        let corners = [&self.lo * &o.lo, &self.lo * &o.hi, &self.hi * &o.lo, &self.hi * &o.hi];
+        let corners = [
+            &self.lo * &o.lo,
+            &self.lo * &o.hi,
+            &self.hi * &o.lo,
+            &self.hi * &o.hi,
+        ];
         hull(corners)
     }
 
@@ -195,7 +225,10 @@ impl Interval {
     /// Absolute value.
     pub fn abs(&self) -> Interval {
         if self.lo.is_negative() && self.hi.is_positive() {
-            Interval { lo: Rat::zero(), hi: self.hi.clone().max(-&self.lo) }
+            Interval {
+                lo: Rat::zero(),
+                hi: self.hi.clone().max(-&self.lo),
+            }
         } else {
             Interval::new(self.lo.abs(), self.hi.abs())
         }
@@ -203,23 +236,35 @@ impl Interval {
 
     /// The interval of `min(x, y)` for x, y in the two intervals.
     pub fn min(&self, o: &Interval) -> Interval {
-        Interval { lo: self.lo.clone().min(o.lo.clone()), hi: self.hi.clone().min(o.hi.clone()) }
+        Interval {
+            lo: self.lo.clone().min(o.lo.clone()),
+            hi: self.hi.clone().min(o.hi.clone()),
+        }
     }
 
     /// The interval of `max(x, y)`.
     pub fn max(&self, o: &Interval) -> Interval {
-        Interval { lo: self.lo.clone().max(o.lo.clone()), hi: self.hi.clone().max(o.hi.clone()) }
+        Interval {
+            lo: self.lo.clone().max(o.lo.clone()),
+            hi: self.hi.clone().max(o.hi.clone()),
+        }
     }
 
     /// Widens both ends by `w`.
     pub fn widen(&self, w: &Rat) -> Interval {
-        Interval { lo: &self.lo - w, hi: &self.hi + w }
+        Interval {
+            lo: &self.lo - w,
+            hi: &self.hi + w,
+        }
     }
 
     /// Each bound rounded half away from zero to `digits` decimals; this is
     /// exactly the set of results of rounding values in the interval.
     pub fn round(&self, digits: i32) -> Interval {
-        Interval { lo: round_half_away(&self.lo, digits), hi: round_half_away(&self.hi, digits) }
+        Interval {
+            lo: round_half_away(&self.lo, digits),
+            hi: round_half_away(&self.hi, digits),
+        }
     }
 
     /// `self^(1/n)` for a positive interval, bounded outward.
@@ -227,7 +272,10 @@ impl Interval {
         if !self.lo.is_positive() {
             return Err(ArithmeticError::NotPositive);
         }
-        Ok(Interval { lo: root_bounds(&self.lo, n).0, hi: root_bounds(&self.hi, n).1 })
+        Ok(Interval {
+            lo: root_bounds(&self.lo, n).0,
+            hi: root_bounds(&self.hi, n).1,
+        })
     }
 
     /// `self^e` for a positive interval and a positive exact exponent interval,
@@ -287,7 +335,11 @@ pub fn round_half_away(x: &Rat, digits: i32) -> Rat {
     let scale = pow10(digits);
     let scaled = x * &scale;
     let half = Rat::new(BigInt::one(), BigInt::from(2));
-    let rounded = if scaled.is_negative() { -((-&scaled) + &half).floor() } else { (&scaled + &half).floor() };
+    let rounded = if scaled.is_negative() {
+        -((-&scaled) + &half).floor()
+    } else {
+        (&scaled + &half).floor()
+    };
     rounded / scale
 }
 
@@ -306,7 +358,11 @@ fn root_bounds(x: &Rat, n: u32) -> (Rat, Rat) {
     let r = radicand.nth_root(n);
     let denom = q * &scale;
     let lower = Rat::new(r.clone(), denom.clone());
-    if r.pow(n) == radicand { (lower.clone(), lower) } else { (lower, Rat::new(r + 1, denom)) }
+    if r.pow(n) == radicand {
+        (lower.clone(), lower)
+    } else {
+        (lower, Rat::new(r + 1, denom))
+    }
 }
 
 /// Bounds of `x^y` for rationals `x > 0`, `y > 0` (or negative).
@@ -315,9 +371,19 @@ fn rational_power(x: &Rat, y: &Rat) -> Result<(Rat, Rat), ArithmeticError> {
         return Ok((Rat::one(), Rat::one()));
     }
     let (num, den) = (y.numer().abs(), y.denom().clone());
-    let num = num.to_u32().filter(|&n| n <= 1000).ok_or(ArithmeticError::ExponentTooComplex)?;
-    let den = den.to_u32().filter(|&d| d <= 1000).ok_or(ArithmeticError::ExponentTooComplex)?;
-    let base = if y.is_negative() { x.recip() } else { x.clone() };
+    let num = num
+        .to_u32()
+        .filter(|&n| n <= 1000)
+        .ok_or(ArithmeticError::ExponentTooComplex)?;
+    let den = den
+        .to_u32()
+        .filter(|&d| d <= 1000)
+        .ok_or(ArithmeticError::ExponentTooComplex)?;
+    let base = if y.is_negative() {
+        x.recip()
+    } else {
+        x.clone()
+    };
     let powered = Rat::new(base.numer().pow(num), base.denom().pow(num));
     Ok(root_bounds(&powered, den))
 }
@@ -347,7 +413,11 @@ pub fn to_decimal_string(x: &Rat, decimals: u32, rounding: Rounding) -> String {
     let digits = format!("{digits:0>width$}", width = decimals as usize + 1);
     let (int_part, frac_part) = digits.split_at(digits.len() - decimals as usize);
     let sign = if negative { "-" } else { "" };
-    if decimals == 0 { format!("{sign}{int_part}") } else { format!("{sign}{int_part}.{frac_part}") }
+    if decimals == 0 {
+        format!("{sign}{int_part}")
+    } else {
+        format!("{sign}{int_part}.{frac_part}")
+    }
 }
 
 /// `x` as a plain decimal: exact when it terminates within 20 digits,
@@ -376,7 +446,11 @@ pub fn is_integer(x: &Rat) -> bool {
 
 /// The integer value of `x` when it is one and fits an `i64`.
 pub fn to_i64(x: &Rat) -> Option<i64> {
-    if x.is_integer() { x.to_integer().to_i64() } else { None }
+    if x.is_integer() {
+        x.to_integer().to_i64()
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -385,7 +459,10 @@ mod tests {
     use std::str::FromStr;
 
     fn iv(value: &str, half: &str) -> Interval {
-        Interval::around(Decimal::from_str(value).unwrap(), Decimal::from_str(half).unwrap())
+        Interval::around(
+            Decimal::from_str(value).unwrap(),
+            Decimal::from_str(half).unwrap(),
+        )
     }
 
     fn s(x: &Rat, d: u32) -> String {
@@ -395,16 +472,29 @@ mod tests {
     #[test]
     fn growth_of_rounded_values_from_the_research_notes() {
         // 1.89 → 5.4 is 182.32%–189.12%, so a stated 186% is consistent.
-        let g = iv("5.4", "0.05").div(&iv("1.89", "0.005")).unwrap().sub(&Interval::exact(int(1)));
-        assert_eq!((s(&g.lo, 4), s(&g.hi, 4)), ("1.8232".to_string(), "1.8912".to_string()));
+        let g = iv("5.4", "0.05")
+            .div(&iv("1.89", "0.005"))
+            .unwrap()
+            .sub(&Interval::exact(int(1)));
+        assert_eq!(
+            (s(&g.lo, 4), s(&g.hi, 4)),
+            ("1.8232".to_string(), "1.8912".to_string())
+        );
         assert!(g.overlaps(&iv("1.86", "0.005")));
         assert!(!g.overlaps(&iv("1.96", "0.005")));
     }
 
     #[test]
     fn sums_of_rounded_values_are_exact() {
-        let total = ["-4.44", "-5.42", "-6.28", "-4.62"].iter().map(|v| iv(v, "0.005")).reduce(|a, b| a.add(&b)).unwrap();
-        assert_eq!((s(&total.lo, 2), s(&total.hi, 2)), ("-20.78".to_string(), "-20.74".to_string()));
+        let total = ["-4.44", "-5.42", "-6.28", "-4.62"]
+            .iter()
+            .map(|v| iv(v, "0.005"))
+            .reduce(|a, b| a.add(&b))
+            .unwrap();
+        assert_eq!(
+            (s(&total.lo, 2), s(&total.hi, 2)),
+            ("-20.78".to_string(), "-20.74".to_string())
+        );
         // 0.1 + 0.2 is exactly 0.3 here.
         let sum = iv("0.1", "0").add(&iv("0.2", "0"));
         assert_eq!(sum, iv("0.3", "0"));
@@ -412,8 +502,14 @@ mod tests {
 
     #[test]
     fn division_by_an_interval_containing_zero_fails() {
-        assert_eq!(iv("1", "0").div(&iv("0.2", "0.5")), Err(ArithmeticError::DivisionByZero));
-        assert_eq!(iv("1", "0").div(&iv("0", "0")), Err(ArithmeticError::DivisionByZero));
+        assert_eq!(
+            iv("1", "0").div(&iv("0.2", "0.5")),
+            Err(ArithmeticError::DivisionByZero)
+        );
+        assert_eq!(
+            iv("1", "0").div(&iv("0", "0")),
+            Err(ArithmeticError::DivisionByZero)
+        );
     }
 
     #[test]
@@ -427,7 +523,10 @@ mod tests {
         let ratio = iv("540.1", "0.05").div(&iv("189.0", "0.05")).unwrap();
         let e = Interval::exact(Rat::new(BigInt::from(1), BigInt::from(2)));
         let cagr = ratio.pow(&e).unwrap().sub(&Interval::exact(int(1)));
-        assert_eq!((s(&cagr.lo, 4), s(&cagr.hi, 4)), ("0.6902".to_string(), "0.6908".to_string()));
+        assert_eq!(
+            (s(&cagr.lo, 4), s(&cagr.hi, 4)),
+            ("0.6902".to_string(), "0.6908".to_string())
+        );
     }
 
     #[test]
@@ -443,10 +542,25 @@ mod tests {
     #[test]
     fn rounding_is_half_away_from_zero() {
         assert_eq!(round_half_away(&iv("2.675", "0").lo, 2), iv("2.68", "0").lo);
-        assert_eq!(round_half_away(&iv("-0.125", "0").lo, 2), iv("-0.13", "0").lo);
-        assert_eq!(to_decimal_string(&iv("1.25", "0").lo, 1, Rounding::Down), "1.2");
-        assert_eq!(to_decimal_string(&iv("1.21", "0").lo, 1, Rounding::Up), "1.3");
-        assert_eq!(to_decimal_string(&iv("-0.05", "0").lo, 1, Rounding::Nearest), "-0.1");
-        assert_eq!(to_decimal_string(&iv("0.004", "0").lo, 2, Rounding::Nearest), "0.00");
+        assert_eq!(
+            round_half_away(&iv("-0.125", "0").lo, 2),
+            iv("-0.13", "0").lo
+        );
+        assert_eq!(
+            to_decimal_string(&iv("1.25", "0").lo, 1, Rounding::Down),
+            "1.2"
+        );
+        assert_eq!(
+            to_decimal_string(&iv("1.21", "0").lo, 1, Rounding::Up),
+            "1.3"
+        );
+        assert_eq!(
+            to_decimal_string(&iv("-0.05", "0").lo, 1, Rounding::Nearest),
+            "-0.1"
+        );
+        assert_eq!(
+            to_decimal_string(&iv("0.004", "0").lo, 2, Rounding::Nearest),
+            "0.00"
+        );
     }
 }

@@ -3,15 +3,19 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use claimcheck::cli::{Cli, ExitStatus, run};
+use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { ExitStatus::Error as u8 } else { 0 });
+            return ExitCode::from(if e.use_stderr() {
+                ExitStatus::Error as u8
+            } else {
+                0
+            });
         }
     };
     let stdout = io::stdout();

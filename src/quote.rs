@@ -59,7 +59,12 @@ pub fn parse_marked(s: &str) -> Result<Marked, MarkError> {
                 dropped.push(text.len());
                 text.push(c);
             }
-            '{' if open.is_some() => return Err(MarkError { message: "`{` inside a `{…}` marker (write `{{` for a literal brace)".into(), at: i }),
+            '{' if open.is_some() => {
+                return Err(MarkError {
+                    message: "`{` inside a `{…}` marker (write `{{` for a literal brace)".into(),
+                    at: i,
+                });
+            }
             '{' => {
                 dropped.push(text.len());
                 open = Some((i, text.len()));
@@ -67,10 +72,17 @@ pub fn parse_marked(s: &str) -> Result<Marked, MarkError> {
             '}' => {
                 dropped.push(text.len());
                 let Some((_, start)) = open.take() else {
-                    return Err(MarkError { message: "`}` without a matching `{` (write `}}` for a literal brace)".into(), at: i });
+                    return Err(MarkError {
+                        message: "`}` without a matching `{` (write `}}` for a literal brace)"
+                            .into(),
+                        at: i,
+                    });
                 };
                 if text[start..].trim().is_empty() {
-                    return Err(MarkError { message: "empty `{}` marker".into(), at: i });
+                    return Err(MarkError {
+                        message: "empty `{}` marker".into(),
+                        at: i,
+                    });
                 }
                 marks.push(start..text.len());
             }
@@ -78,9 +90,16 @@ pub fn parse_marked(s: &str) -> Result<Marked, MarkError> {
         }
     }
     if let Some((at, _)) = open {
-        return Err(MarkError { message: "`{` is never closed".into(), at });
+        return Err(MarkError {
+            message: "`{` is never closed".into(),
+            at,
+        });
     }
-    Ok(Marked { text, marks, dropped })
+    Ok(Marked {
+        text,
+        marks,
+        dropped,
+    })
 }
 
 /// Text folded for matching, with the original offset of every folded byte.
@@ -166,11 +185,17 @@ impl Locator {
     pub fn find_all(&self, original: &str, quotes: &[&str]) -> Vec<Option<Match>> {
         let folded: Vec<String> = quotes.iter().map(|q| fold(q).text).collect();
         let mut found: Vec<Option<Match>> = vec![None; quotes.len()];
-        let patterns: Vec<(usize, &String)> = folded.iter().enumerate().filter(|(_, f)| !f.is_empty()).collect();
+        let patterns: Vec<(usize, &String)> = folded
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !f.is_empty())
+            .collect();
         if patterns.is_empty() {
             return found;
         }
-        let Ok(ac) = AhoCorasick::new(patterns.iter().map(|(_, p)| p.as_str())) else { return found };
+        let Ok(ac) = AhoCorasick::new(patterns.iter().map(|(_, p)| p.as_str())) else {
+            return found;
+        };
         let mut open = patterns.len();
         for m in ac.find_overlapping_iter(&self.folded.text) {
             let index = patterns[m.pattern().as_usize()].0;
@@ -179,7 +204,10 @@ impl Locator {
             }
             let range = self.original_range(original, m.start()..m.end());
             if !cuts_a_number(original, &range) {
-                found[index] = Some(Match { range, folded_start: m.start() });
+                found[index] = Some(Match {
+                    range,
+                    folded_start: m.start(),
+                });
                 open -= 1;
                 if open == 0 {
                     break;
@@ -195,16 +223,26 @@ impl Locator {
     }
 
     /// The document range that a byte range of a found quote corresponds to.
-    pub fn map_range(&self, original: &str, quote: &str, found: &Match, range: Range<usize>) -> Range<usize> {
+    pub fn map_range(
+        &self,
+        original: &str,
+        quote: &str,
+        found: &Match,
+        range: Range<usize>,
+    ) -> Range<usize> {
         let q = fold(quote);
         // Folded quote bytes produced by the characters in `range`.
         let first = q.origin.partition_point(|&o| (o as usize) < range.start);
         let last = q.origin.partition_point(|&o| (o as usize) < range.end);
         if first >= last {
-            let at = self.folded.origin[(found.folded_start + first).min(self.folded.text.len())] as usize;
+            let at = self.folded.origin[(found.folded_start + first).min(self.folded.text.len())]
+                as usize;
             return at..at;
         }
-        self.original_range(original, found.folded_start + first..found.folded_start + last)
+        self.original_range(
+            original,
+            found.folded_start + first..found.folded_start + last,
+        )
     }
 
     /// The passage most similar to a quote that was not found.
@@ -216,7 +254,9 @@ impl Locator {
         let doc: Vec<(usize, char)> = self.folded.text.char_indices().collect();
         let best = best_window(&q, &doc)?;
         let start = doc[best.start].0;
-        let end = doc.get(best.end).map_or(self.folded.text.len(), |&(b, _)| b);
+        let end = doc
+            .get(best.end)
+            .map_or(self.folded.text.len(), |&(b, _)| b);
         Some(self.original_range(original, start..end))
     }
 }
@@ -297,9 +337,15 @@ mod tests {
         let m = parse_marked("revenue was {RMB189.0 million} and {{braces}}").unwrap();
         assert_eq!(m.text, "revenue was RMB189.0 million and {braces}");
         assert_eq!(&m.text[m.marks[0].clone()], "RMB189.0 million");
-        assert_eq!(parse_marked("a {b").unwrap_err().message, "`{` is never closed");
+        assert_eq!(
+            parse_marked("a {b").unwrap_err().message,
+            "`{` is never closed"
+        );
         assert_eq!(parse_marked("a }b").unwrap_err().at, 2);
-        assert_eq!(parse_marked("a {} b").unwrap_err().message, "empty `{}` marker");
+        assert_eq!(
+            parse_marked("a {} b").unwrap_err().message,
+            "empty `{}` marker"
+        );
         assert!(parse_marked("{a {b}}").is_err());
         let says = "grew {186%} in {{two}} years";
         let m = parse_marked(says).unwrap();
@@ -335,7 +381,11 @@ mod tests {
     fn finds_many_quotes_in_one_pass() {
         let doc = "alpha 1 beta 2 gamma 3";
         let loc = Locator::new(doc);
-        let found: Vec<_> = loc.find_all(doc, &["beta 2", "gamma 3", "delta 4", "alpha1"]).into_iter().map(|m| m.map(|m| m.range)).collect();
+        let found: Vec<_> = loc
+            .find_all(doc, &["beta 2", "gamma 3", "delta 4", "alpha1"])
+            .into_iter()
+            .map(|m| m.map(|m| m.range))
+            .collect();
         assert_eq!(found, [Some(8..14), Some(15..22), None, Some(0..7)]);
     }
 
@@ -352,9 +402,16 @@ mod tests {
 
     #[test]
     fn closest_passage_of_a_missing_quote() {
-        let doc = "Intro text.\nRevenue was RMB289.4 million in 2023, up from RMB189.0 million.\nOther.";
+        let doc =
+            "Intro text.\nRevenue was RMB289.4 million in 2023, up from RMB189.0 million.\nOther.";
         let loc = Locator::new(doc);
-        let r = loc.closest(doc, "Revenue was RMB298.4 million in 2023").unwrap();
-        assert!(doc[r.clone()].starts_with("Revenue was RMB289.4"), "{}", &doc[r]);
+        let r = loc
+            .closest(doc, "Revenue was RMB298.4 million in 2023")
+            .unwrap();
+        assert!(
+            doc[r.clone()].starts_with("Revenue was RMB289.4"),
+            "{}",
+            &doc[r]
+        );
     }
 }

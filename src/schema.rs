@@ -11,7 +11,12 @@ mod tests {
     use serde_json::Value;
 
     fn keys(v: &Value) -> Vec<String> {
-        let mut k: Vec<String> = v["properties"].as_object().unwrap().keys().cloned().collect();
+        let mut k: Vec<String> = v["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
         k.sort();
         k
     }
@@ -26,7 +31,10 @@ mod tests {
     fn schema_keys_match_the_loader() {
         let schema: Value = serde_json::from_str(SCHEMA).unwrap();
         assert_eq!(keys(&schema), sorted(TOP_KEYS));
-        assert_eq!(keys(&schema["properties"]["claims"]["items"]), sorted(CLAIM_KEYS));
+        assert_eq!(
+            keys(&schema["properties"]["claims"]["items"]),
+            sorted(CLAIM_KEYS)
+        );
         let facts = &schema["properties"]["facts"]["additionalProperties"]["oneOf"];
         assert_eq!(keys(&facts[0]), sorted(QUOTE_FACT_KEYS));
         assert_eq!(keys(&facts[1]), sorted(EXPR_FACT_KEYS));

@@ -25,7 +25,11 @@ pub struct Source {
 impl Source {
     /// Wraps a document.
     pub fn new(doc: Document) -> Source {
-        Source { doc, numbers: OnceCell::new(), locator: OnceCell::new() }
+        Source {
+            doc,
+            numbers: OnceCell::new(),
+            locator: OnceCell::new(),
+        }
     }
 
     /// The text quotes and numbers are read from.
@@ -35,7 +39,8 @@ impl Source {
 
     /// Every number in the document.
     pub fn numbers(&self) -> &[Number] {
-        self.numbers.get_or_init(|| read_numbers(self.doc.text()).collect())
+        self.numbers
+            .get_or_init(|| read_numbers(self.doc.text()).collect())
     }
 
     /// The quote locator.
@@ -47,7 +52,12 @@ impl Source {
     pub fn place(&self, range: Range<usize>) -> Place {
         let start = self.doc.original_offset(range.start);
         let end = self.doc.original_offset(range.end.max(range.start));
-        Place::new(&self.doc.name, &self.doc.original, self.doc.lines(), start..end)
+        Place::new(
+            &self.doc.name,
+            &self.doc.original,
+            self.doc.lines(),
+            start..end,
+        )
     }
 }
 

@@ -10,7 +10,9 @@ use num_traits::{Signed, Zero};
 
 use crate::claims::{ClaimDef, ClaimsFile, Spanned};
 use crate::diagnostic::{Code, Verdict};
-use crate::expr::{Dim, ErrorKind, EvalError, ExprError, Quantity, Tolerance, Use, Value, evaluate};
+use crate::expr::{
+    Dim, ErrorKind, EvalError, ExprError, Quantity, Tolerance, Use, Value, evaluate,
+};
 use crate::facts::{FactError, QuoteIndex, Resolver, closest_passage, marked_numbers};
 use crate::format::Style;
 use crate::interval::{Interval, Rat, Rounding, Truth, int, rat, to_plain};
@@ -108,9 +110,18 @@ pub fn qualifier(text: &str, span: &Range<usize>) -> Option<(Qualifier, Range<us
         if before.len() >= word.len() && before.is_char_boundary(before.len() - word.len()) {
             let start = before.len() - word.len();
             let tail = &before[start..];
-            let ascii = word.is_ascii() && word.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
-            let same = if ascii { tail.eq_ignore_ascii_case(word) } else { tail == *word };
-            let bounded = !ascii || !before[..start].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic());
+            let ascii =
+                word.is_ascii() && word.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+            let same = if ascii {
+                tail.eq_ignore_ascii_case(word)
+            } else {
+                tail == *word
+            };
+            let bounded = !ascii
+                || !before[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_alphabetic());
             if same && bounded {
                 return Some((*q, start..span.end));
             }
@@ -118,7 +129,10 @@ pub fn qualifier(text: &str, span: &Range<usize>) -> Option<(Qualifier, Range<us
     }
     let after_start = span.end + (text[span.end..].len() - text[span.end..].trim_start().len());
     let after = &text[after_start..];
-    AFTER.iter().find(|(word, _)| after.starts_with(word)).map(|(word, q)| (*q, span.start..after_start + word.len()))
+    AFTER
+        .iter()
+        .find(|(word, _)| after.starts_with(word))
+        .map(|(word, q)| (*q, span.start..after_start + word.len()))
 }
 
 /// One end of a stated range; `None` is infinite.
@@ -137,7 +151,16 @@ struct StatedRange {
 
 impl StatedRange {
     fn closed(iv: Interval) -> StatedRange {
-        StatedRange { lo: Bound { value: Some(iv.lo), closed: true }, hi: Bound { value: Some(iv.hi), closed: true } }
+        StatedRange {
+            lo: Bound {
+                value: Some(iv.lo),
+                closed: true,
+            },
+            hi: Bound {
+                value: Some(iv.hi),
+                closed: true,
+            },
+        }
     }
 
     fn overlaps(&self, iv: &Interval) -> bool {
@@ -226,10 +249,22 @@ impl Stated {
                     StatedRange::closed(Interval::new(&v - &w, v))
                 }
             }
-            Some(Qualifier::Over) => StatedRange { lo: open(Some(&v - &extra), extra.is_positive()), hi: open(None, false) },
-            Some(Qualifier::AtLeast) => StatedRange { lo: open(Some(&v - &extra), true), hi: open(None, false) },
-            Some(Qualifier::Under) => StatedRange { lo: open(None, false), hi: open(Some(&v + &extra), extra.is_positive()) },
-            Some(Qualifier::AtMost) => StatedRange { lo: open(None, false), hi: open(Some(&v + &extra), true) },
+            Some(Qualifier::Over) => StatedRange {
+                lo: open(Some(&v - &extra), extra.is_positive()),
+                hi: open(None, false),
+            },
+            Some(Qualifier::AtLeast) => StatedRange {
+                lo: open(Some(&v - &extra), true),
+                hi: open(None, false),
+            },
+            Some(Qualifier::Under) => StatedRange {
+                lo: open(None, false),
+                hi: open(Some(&v + &extra), extra.is_positive()),
+            },
+            Some(Qualifier::AtMost) => StatedRange {
+                lo: open(None, false),
+                hi: open(Some(&v + &extra), true),
+            },
         }
     }
 }
@@ -267,7 +302,11 @@ struct Fail {
 }
 
 fn fail<T>(code: Code, message: impl Into<String>, span: Option<Range<usize>>) -> Result<T, Fail> {
-    Err(Fail { code, message: message.into(), span })
+    Err(Fail {
+        code,
+        message: message.into(),
+        span,
+    })
 }
 
 /// One part's verdict (the check, or `appears_in`).
@@ -287,13 +326,24 @@ pub struct Judge<'a> {
 
 impl<'a> Judge<'a> {
     /// A judge for `file`, whose sources are read and quotes found.
-    pub fn new(file: &'a ClaimsFile, sources: &'a HashMap<String, Rc<Source>>, quotes: &'a QuoteIndex) -> Self {
-        Judge { file, sources, quotes, resolver: Resolver::new(file, sources, quotes) }
+    pub fn new(
+        file: &'a ClaimsFile,
+        sources: &'a HashMap<String, Rc<Source>>,
+        quotes: &'a QuoteIndex,
+    ) -> Self {
+        Judge {
+            file,
+            sources,
+            quotes,
+            resolver: Resolver::new(file, sources, quotes),
+        }
     }
 
     /// The `says` texts to find in the draft, as `(draft, text)` pairs.
     pub fn says_requests(file: &ClaimsFile) -> Vec<(String, String)> {
-        let Some(draft) = &file.draft else { return Vec::new() };
+        let Some(draft) = &file.draft else {
+            return Vec::new();
+        };
         file.claims
             .iter()
             .filter_map(|c| c.says.as_ref())
@@ -308,7 +358,10 @@ impl<'a> Judge<'a> {
 
     /// The verdict and report of one claim.
     pub fn judge(&mut self, claim: &ClaimDef) -> ClaimResult {
-        let anchor = claim.says.as_ref().map_or(claim.span.clone(), |s| s.span.clone());
+        let anchor = claim
+            .says
+            .as_ref()
+            .map_or(claim.span.clone(), |s| s.span.clone());
         let mut r = ClaimResult::new(&self.file.name, &claim.id, self.place(anchor));
         if let Err(f) = self.try_judge(claim, &mut r) {
             r.verdict = f.code.verdict();
@@ -335,32 +388,66 @@ impl<'a> Judge<'a> {
             None => None,
         };
         let tolerance = match &claim.tolerance {
-            Some(t) => Some(parse_tolerance(&t.value).map_err(|m| Fail { code: Code::InvalidClaim, message: m, span: Some(t.span.clone()) })?),
+            Some(t) => Some(parse_tolerance(&t.value).map_err(|m| Fail {
+                code: Code::InvalidClaim,
+                message: m,
+                span: Some(t.span.clone()),
+            })?),
             None => None,
         };
         let stated_source = self.locate_says(says, marked.as_ref(), r)?;
         let mut parts = Vec::new();
         if let Some(check) = &claim.check {
-            parts.push(self.check(check, marked.as_ref(), says, tolerance.as_ref(), &stated_source, r)?);
+            parts.push(self.check(
+                check,
+                marked.as_ref(),
+                says,
+                tolerance.as_ref(),
+                &stated_source,
+                r,
+            )?);
         }
         if let Some(source) = &claim.appears_in {
-            parts.push(self.appears(source, marked.as_ref(), says, tolerance.as_ref(), &stated_source, r)?);
+            parts.push(self.appears(
+                source,
+                marked.as_ref(),
+                says,
+                tolerance.as_ref(),
+                &stated_source,
+                r,
+            )?);
         }
         let worst = parts.iter().map(|p| p.verdict).max().unwrap_or(Verdict::Ok);
         r.verdict = worst;
-        r.code = parts.iter().filter(|p| p.verdict == worst).find_map(|p| p.code);
-        let shown: Vec<&str> = parts.iter().filter(|p| p.verdict == worst || worst == Verdict::Ok).map(|p| p.message.as_str()).collect();
+        r.code = parts
+            .iter()
+            .filter(|p| p.verdict == worst)
+            .find_map(|p| p.code);
+        let shown: Vec<&str> = parts
+            .iter()
+            .filter(|p| p.verdict == worst || worst == Verdict::Ok)
+            .map(|p| p.message.as_str())
+            .collect();
         r.message = shown.join("; ");
         Ok(())
     }
 
     /// Finds `says` in the draft. Returns how to place stated numbers.
-    fn locate_says(&self, says: Option<&Spanned<String>>, marked: Option<&Marked>, r: &mut ClaimResult) -> Result<StatedAt, Fail> {
+    fn locate_says(
+        &self,
+        says: Option<&Spanned<String>>,
+        marked: Option<&Marked>,
+        r: &mut ClaimResult,
+    ) -> Result<StatedAt, Fail> {
         let Some(draft) = &self.file.draft else {
             return Ok(says.map_or(StatedAt::Nowhere, |s| StatedAt::ClaimsFile(s.clone())));
         };
         let Some(marked) = marked else {
-            return fail(Code::InvalidClaim, "this file names a draft, so the claim needs `says` to find in it", None);
+            return fail(
+                Code::InvalidClaim,
+                "this file names a draft, so the claim needs `says` to find in it",
+                None,
+            );
         };
         let source = Rc::clone(&self.sources[draft]);
         match self.quotes.get(draft, &marked.text) {
@@ -370,7 +457,11 @@ impl<'a> Judge<'a> {
             }
             None => {
                 r.closest = closest_passage(&source, &marked.text);
-                fail(Code::SaysNotFound, format!("`says` is not in the draft {}", source.doc.name), None)
+                fail(
+                    Code::SaysNotFound,
+                    format!("`says` is not in the draft {}", source.doc.name),
+                    None,
+                )
             }
         }
     }
@@ -379,7 +470,9 @@ impl<'a> Judge<'a> {
     fn stated_place(&self, at: &StatedAt, marked: Option<&Marked>, s: &Stated) -> Option<Place> {
         match at {
             StatedAt::Draft(source, m, text) => {
-                let range = source.locator().map_range(source.text(), text, m, s.span.clone());
+                let range = source
+                    .locator()
+                    .map_range(source.text(), text, m, s.span.clone());
                 Some(source.place(range))
             }
             StatedAt::ClaimsFile(says) => {
@@ -390,12 +483,24 @@ impl<'a> Judge<'a> {
         }
     }
 
-    fn stated(&self, marked: Option<&Marked>, says: Option<&Spanned<String>>) -> Result<Vec<Stated>, Fail> {
+    fn stated(
+        &self,
+        marked: Option<&Marked>,
+        says: Option<&Spanned<String>>,
+    ) -> Result<Vec<Stated>, Fail> {
         let span = says.map(|s| s.span.clone());
         let Some(marked) = marked else {
-            return fail(Code::InvalidClaim, "the claim needs `says` with the stated value", None);
+            return fail(
+                Code::InvalidClaim,
+                "the claim needs `says` with the stated value",
+                None,
+            );
         };
-        Stated::read(marked).map_err(|e| Fail { code: Code::InvalidClaim, message: format!("`says` cannot give a stated value: {e}"), span })
+        Stated::read(marked).map_err(|e| Fail {
+            code: Code::InvalidClaim,
+            message: format!("`says` cannot give a stated value: {e}"),
+            span,
+        })
     }
 
     fn check(
@@ -414,10 +519,17 @@ impl<'a> Judge<'a> {
             Ok(v) => v,
             Err(EvalError::Expr(e)) => {
                 let message = format!("`check`, column {}: {e}", e.column(expr));
-                return fail(expr_code(&e), message, Some(string_span(&self.file.text, check, e.span.clone())));
+                return fail(
+                    expr_code(&e),
+                    message,
+                    Some(string_span(&self.file.text, check, e.span.clone())),
+                );
             }
             Err(EvalError::Fact { name, .. }) => {
-                let error = self.resolver.error_of(&name).expect("a failed fact has an error");
+                let error = self
+                    .resolver
+                    .error_of(&name)
+                    .expect("a failed fact has an error");
                 return Err(self.fact_failure(&error, r));
             }
         };
@@ -426,7 +538,10 @@ impl<'a> Judge<'a> {
             Value::Truth(t) => Ok(truth_part(t, expr)),
             Value::Truths(ts) => fail(
                 Code::InvalidExpression,
-                format!("`check` gives {} true/false values; wrap it in all(…) or any(…)", ts.len()),
+                format!(
+                    "`check` gives {} true/false values; wrap it in all(…) or any(…)",
+                    ts.len()
+                ),
                 Some(check.span.clone()),
             ),
             Value::Num(q) => self.compare(&[q], marked, says, tolerance, stated_at, expr, r),
@@ -437,20 +552,26 @@ impl<'a> Judge<'a> {
     /// The failure of a claim whose fact failed: shown at the claim, with the fact's definition.
     fn fact_failure(&self, error: &FactError, r: &mut ClaimResult) -> Fail {
         if let FactError::NotFound { closest, .. } = error {
-            r.closest = closest.clone();
+            r.closest = closest.as_deref().cloned();
         }
         let label = match error {
             FactError::Cycle { .. } => "the cycle starts here".to_string(),
             _ => "the fact is defined here".to_string(),
         };
         r.related.push((self.place(error.span()), label));
-        Fail { code: error.code(), message: error.message(), span: None }
+        Fail {
+            code: error.code(),
+            message: error.message(),
+            span: None,
+        }
     }
 
     fn inputs(&mut self, uses: &[Use]) -> Vec<Input> {
         let mut out = Vec::new();
         for u in uses {
-            let Some(Ok(fact)) = self.resolver.resolve(&u.name) else { continue };
+            let Some(Ok(fact)) = self.resolver.resolve(&u.name) else {
+                continue;
+            };
             match u.index {
                 Some(i) => out.extend(fact.parts.get(i).cloned().map(|mut p| {
                     p.name = format!("{}[{i}]", u.name);
@@ -480,10 +601,20 @@ impl<'a> Judge<'a> {
             (_, 1) => (0..n).map(|i| (i, 0)).collect(),
             _ if n == m => (0..n).map(|i| (i, i)).collect(),
             _ => {
-                return fail(Code::InvalidClaim, format!("`says` states {n} values but the check gives {m}"), says.map(|s| s.span.clone()));
+                return fail(
+                    Code::InvalidClaim,
+                    format!("`says` states {n} values but the check gives {m}"),
+                    says.map(|s| s.span.clone()),
+                );
             }
         };
-        r.stated = Some(stated.iter().map(|s| s.written.clone()).collect::<Vec<_>>().join(", "));
+        r.stated = Some(
+            stated
+                .iter()
+                .map(|s| s.written.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
         let mut failures = Vec::new();
         for (k, &(i, j)) in pairs.iter().enumerate() {
             let (s, c) = (&stated[i], &computed[j]);
@@ -491,12 +622,15 @@ impl<'a> Judge<'a> {
                 failures.push((k, i, j, Code::UnitConflict, conflict));
                 continue;
             }
-            if let Some(Tolerance::Absolute(t)) = tolerance {
-                if let (Some(a), Some(b)) = (t.currency, s.quantity.currency) {
-                    if a != b {
-                        return fail(Code::InvalidClaim, format!("the tolerance is in {a} but the stated value in {b}"), None);
-                    }
-                }
+            if let Some(Tolerance::Absolute(t)) = tolerance
+                && let (Some(a), Some(b)) = (t.currency, s.quantity.currency)
+                && a != b
+            {
+                return fail(
+                    Code::InvalidClaim,
+                    format!("the tolerance is in {a} but the stated value in {b}"),
+                    None,
+                );
             }
             if !s.range(tolerance).overlaps(&c.iv) {
                 failures.push((k, i, j, Code::ValueMismatch, String::new()));
@@ -505,25 +639,47 @@ impl<'a> Judge<'a> {
         let shown = failures.first().map_or((0, 0), |&(_, i, j, _, _)| (i, j));
         let (s, c) = (&stated[shown.0], &computed[shown.1]);
         r.computed = Some(s.style.interval(&c.iv));
-        r.bounds = Some((to_plain(&c.iv.lo, Rounding::Down), to_plain(&c.iv.hi, Rounding::Up)));
+        r.bounds = Some((
+            to_plain(&c.iv.lo, Rounding::Down),
+            to_plain(&c.iv.hi, Rounding::Up),
+        ));
         r.stated_at = self.stated_place(stated_at, marked, s);
-        let which = |k: usize| if pairs.len() > 1 { format!("value {} of {}: ", k + 1, pairs.len()) } else { String::new() };
+        let which = |k: usize| {
+            if pairs.len() > 1 {
+                format!("value {} of {}: ", k + 1, pairs.len())
+            } else {
+                String::new()
+            }
+        };
         let Some((k, _, _, code, conflict)) = failures.into_iter().next() else {
             let message = if pairs.len() == 1 {
                 format!("stated {}, computed {}", s.written, s.style.interval(&c.iv))
             } else {
                 format!("{} stated values consistent with {expr}", pairs.len())
             };
-            return Ok(Part { verdict: Verdict::Ok, code: None, message });
+            return Ok(Part {
+                verdict: Verdict::Ok,
+                code: None,
+                message,
+            });
         };
         let message = if code == Code::UnitConflict {
             format!("{}{conflict} = {expr}", which(k))
         } else {
             let gap = s.range(tolerance).gap(&c.iv);
             r.gap = Some(s.style.gap(&gap, c.dim));
-            format!("{}stated {}, computed {} = {expr}", which(k), s.written, s.style.interval(&c.iv))
+            format!(
+                "{}stated {}, computed {} = {expr}",
+                which(k),
+                s.written,
+                s.style.interval(&c.iv)
+            )
         };
-        Ok(Part { verdict: Verdict::Mismatch, code: Some(code), message })
+        Ok(Part {
+            verdict: Verdict::Mismatch,
+            code: Some(code),
+            message,
+        })
     }
 
     fn appears(
@@ -538,44 +694,89 @@ impl<'a> Judge<'a> {
         let stated = self.stated(marked, says)?;
         let source = &self.sources[&source_name.value];
         if r.stated.is_none() {
-            r.stated = Some(stated.iter().map(|s| s.written.clone()).collect::<Vec<_>>().join(", "));
-            r.stated_at = stated.first().and_then(|s| self.stated_place(stated_at, marked, s));
+            r.stated = Some(
+                stated
+                    .iter()
+                    .map(|s| s.written.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+            r.stated_at = stated
+                .first()
+                .and_then(|s| self.stated_place(stated_at, marked, s));
         }
         let mut found = Vec::new();
         for s in &stated {
-            let wanted = s.quantity.iv.widen(&tolerance.map_or_else(Rat::zero, |t| t.width(&s.quantity.iv)));
+            let wanted = s
+                .quantity
+                .iv
+                .widen(&tolerance.map_or_else(Rat::zero, |t| t.width(&s.quantity.iv)));
             let candidates: Vec<&Number> = source
                 .numbers()
                 .iter()
-                .filter(|n| n.kind == s.number.kind && !currency_conflict(n.currency, s.number.currency))
+                .filter(|n| {
+                    n.kind == s.number.kind && !currency_conflict(n.currency, s.number.currency)
+                })
                 .collect();
-            match candidates.iter().find(|n| Interval::around(n.value, n.half_unit).overlaps(&wanted)) {
+            match candidates
+                .iter()
+                .find(|n| Interval::around(n.value, n.half_unit).overlaps(&wanted))
+            {
                 Some(n) => found.push(describe(source, n)),
                 None => {
                     let mut near = candidates.clone();
                     // Same currency tag first, then closest in ratio (a typo keeps the magnitude).
-                    near.sort_by_key(|n| (n.currency != s.number.currency, relative_distance(n.value, s.number.value), n.span.start));
-                    r.nearest = near.into_iter().take(3).map(|n| describe(source, n)).collect();
+                    near.sort_by_key(|n| {
+                        (
+                            n.currency != s.number.currency,
+                            relative_distance(n.value, s.number.value),
+                            n.span.start,
+                        )
+                    });
+                    r.nearest = near
+                        .into_iter()
+                        .take(3)
+                        .map(|n| describe(source, n))
+                        .collect();
                     let listed = if r.nearest.is_empty() {
                         format!("it has no {} at all", kind_plural(s.number.kind))
                     } else {
                         format!(
                             "nearest: {}",
-                            r.nearest.iter().map(|i| format!("{} ({})", i.value, short_place(&i.place))).collect::<Vec<_>>().join(", ")
+                            r.nearest
+                                .iter()
+                                .map(|i| format!("{} ({})", i.value, short_place(&i.place)))
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         )
                     };
-                    let message = format!("{} is not in `{}`; {listed}", s.written, source_name.value);
-                    return Ok(Part { verdict: Verdict::Mismatch, code: Some(Code::NotInSource), message });
+                    let message =
+                        format!("{} is not in `{}`; {listed}", s.written, source_name.value);
+                    return Ok(Part {
+                        verdict: Verdict::Mismatch,
+                        code: Some(Code::NotInSource),
+                        message,
+                    });
                 }
             }
         }
         let first = found.first().cloned();
         let message = match (&first, stated.first()) {
-            (Some(f), Some(s)) => format!("{} appears in `{}` as {} ({})", s.written, source_name.value, f.value, short_place(&f.place)),
+            (Some(f), Some(s)) => format!(
+                "{} appears in `{}` as {} ({})",
+                s.written,
+                source_name.value,
+                f.value,
+                short_place(&f.place)
+            ),
             _ => String::new(),
         };
         r.found = first;
-        Ok(Part { verdict: Verdict::Ok, code: None, message })
+        Ok(Part {
+            verdict: Verdict::Ok,
+            code: None,
+            message,
+        })
     }
 }
 
@@ -588,12 +789,22 @@ enum StatedAt {
 
 fn truth_part(t: Truth, expr: &str) -> Part {
     match t {
-        Truth::True => Part { verdict: Verdict::Ok, code: None, message: format!("`{expr}` holds") },
-        Truth::False => Part { verdict: Verdict::Mismatch, code: Some(Code::CheckFalse), message: format!("`{expr}` is false") },
+        Truth::True => Part {
+            verdict: Verdict::Ok,
+            code: None,
+            message: format!("`{expr}` holds"),
+        },
+        Truth::False => Part {
+            verdict: Verdict::Mismatch,
+            code: Some(Code::CheckFalse),
+            message: format!("`{expr}` is false"),
+        },
         Truth::Undecided => Part {
             verdict: Verdict::Undecided,
             code: Some(Code::CheckUndecided),
-            message: format!("`{expr}` is undecided: it holds for some values the rounding allows and not for others"),
+            message: format!(
+                "`{expr}` is undecided: it holds for some values the rounding allows and not for others"
+            ),
         },
     }
 }
@@ -602,33 +813,57 @@ fn unit_conflict(s: &Stated, c: &Quantity) -> Option<String> {
     let dims = (s.quantity.dim, c.dim);
     if dims == (Dim::Percent, Dim::Points) || dims == (Dim::Points, Dim::Percent) {
         let shown = Style::plain(c, s.style.decimals()).interval(&c.iv);
-        return Some(format!("stated {} is {}, but the check computes {} ({shown})", s.written, s.quantity.dim.describe(), c.dim.describe()));
+        return Some(format!(
+            "stated {} is {}, but the check computes {} ({shown})",
+            s.written,
+            s.quantity.dim.describe(),
+            c.dim.describe()
+        ));
     }
-    if let (Some(a), Some(b)) = (s.quantity.currency, c.currency) {
-        if a != b {
-            return Some(format!("stated {} is in {a}, but the check computes an amount in {b}", s.written));
-        }
+    if let (Some(a), Some(b)) = (s.quantity.currency, c.currency)
+        && a != b
+    {
+        return Some(format!(
+            "stated {} is in {a}, but the check computes an amount in {b}",
+            s.written
+        ));
     }
     None
 }
 
-fn currency_conflict(a: Option<crate::numbers::Currency>, b: Option<crate::numbers::Currency>) -> bool {
+fn currency_conflict(
+    a: Option<crate::numbers::Currency>,
+    b: Option<crate::numbers::Currency>,
+) -> bool {
     matches!((a, b), (Some(x), Some(y)) if x != y)
 }
 
 /// `|a − b| / max(|a|, |b|)`, zero when both are zero.
 fn relative_distance(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> rust_decimal::Decimal {
     let scale = a.abs().max(b.abs());
-    if scale.is_zero() { scale } else { (a - b).abs().checked_div(scale).unwrap_or(rust_decimal::Decimal::ONE) }
+    if scale.is_zero() {
+        scale
+    } else {
+        (a - b)
+            .abs()
+            .checked_div(scale)
+            .unwrap_or(rust_decimal::Decimal::ONE)
+    }
 }
 
 fn describe(source: &Source, n: &Number) -> Input {
     let text = n.text(source.text()).replace('\n', " ");
-    Input { name: text.clone(), value: text, place: Some(source.place(n.span.clone())) }
+    Input {
+        name: text.clone(),
+        value: text,
+        place: Some(source.place(n.span.clone())),
+    }
 }
 
 fn short_place(p: &Option<Place>) -> String {
-    p.as_ref().map_or(String::new(), |p| format!("line {}, column {}", p.line, p.column))
+    p.as_ref().map_or(String::new(), |p| {
+        format!("line {}, column {}", p.line, p.column)
+    })
 }
 
 fn kind_plural(kind: Kind) -> &'static str {
@@ -662,23 +897,51 @@ mod tests {
 
     #[test]
     fn qualifiers_before_and_after() {
-        assert_eq!(q("revenue of about RMB5.4 billion"), Some((Qualifier::About, "about RMB5.4 billion".into())));
-        assert_eq!(q("年复合增长率在69%左右"), Some((Qualifier::About, "69%左右".into())));
-        assert_eq!(q("收入逾3.2亿元"), Some((Qualifier::Over, "逾3.2亿元".into())));
-        assert_eq!(q("不超過5億元"), Some((Qualifier::AtMost, "不超過5億元".into())));
+        assert_eq!(
+            q("revenue of about RMB5.4 billion"),
+            Some((Qualifier::About, "about RMB5.4 billion".into()))
+        );
+        assert_eq!(
+            q("年复合增长率在69%左右"),
+            Some((Qualifier::About, "69%左右".into()))
+        );
+        assert_eq!(
+            q("收入逾3.2亿元"),
+            Some((Qualifier::Over, "逾3.2亿元".into()))
+        );
+        assert_eq!(
+            q("不超過5億元"),
+            Some((Qualifier::AtMost, "不超過5億元".into()))
+        );
         assert_eq!(q("超過5億元"), Some((Qualifier::Over, "超過5億元".into())));
-        assert_eq!(q("no more than 5%"), Some((Qualifier::AtMost, "no more than 5%".into())));
-        assert_eq!(q("More than 5%"), Some((Qualifier::Over, "More than 5%".into())));
-        assert_eq!(q("占比在65%以上"), Some((Qualifier::AtLeast, "65%以上".into())));
+        assert_eq!(
+            q("no more than 5%"),
+            Some((Qualifier::AtMost, "no more than 5%".into()))
+        );
+        assert_eq!(
+            q("More than 5%"),
+            Some((Qualifier::Over, "More than 5%".into()))
+        );
+        assert_eq!(
+            q("占比在65%以上"),
+            Some((Qualifier::AtLeast, "65%以上".into()))
+        );
         assert_eq!(q("a rover 5%"), None);
         assert_eq!(q("revenue 5%"), None);
     }
 
     #[test]
     fn tolerances() {
-        assert_eq!(parse_tolerance("2%"), Ok(Tolerance::Relative(int(2) / int(100))));
-        assert!(matches!(parse_tolerance("0.1pp"), Ok(Tolerance::Absolute(t)) if t.dim == Dim::Points && t.iv.lo == int(1) / int(1000)));
-        assert!(matches!(parse_tolerance(" 0.02億 "), Ok(Tolerance::Absolute(t)) if t.iv.lo == int(2_000_000)));
+        assert_eq!(
+            parse_tolerance("2%"),
+            Ok(Tolerance::Relative(int(2) / int(100)))
+        );
+        assert!(
+            matches!(parse_tolerance("0.1pp"), Ok(Tolerance::Absolute(t)) if t.dim == Dim::Points && t.iv.lo == int(1) / int(1000))
+        );
+        assert!(
+            matches!(parse_tolerance(" 0.02億 "), Ok(Tolerance::Absolute(t)) if t.iv.lo == int(2_000_000))
+        );
         assert!(parse_tolerance("two percent").is_err());
         assert!(parse_tolerance("-2%").is_err());
     }
@@ -707,7 +970,9 @@ mod tests {
         assert!(about.overlaps(&exact(105, 110, 1)) && !about.overlaps(&exact(1051, 1100, 10)));
         // nearly 50%: at most 50% and at least 45%.
         let nearly = range("nearly {50%}", None);
-        assert!(nearly.overlaps(&exact(440, 451, 1000)) && !nearly.overlaps(&exact(5001, 5100, 10000)));
+        assert!(
+            nearly.overlaps(&exact(440, 451, 1000)) && !nearly.overlaps(&exact(5001, 5100, 10000))
+        );
         // A tolerance replaces the default width.
         let wide = range("about {100}", Some("10%"));
         assert!(wide.overlaps(&exact(109, 120, 1)));

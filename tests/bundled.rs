@@ -12,10 +12,16 @@ use serde_json::Value;
 #[test]
 fn every_bundled_claim_gets_its_expected_verdict() {
     let out = run(&["check", "--format", "json"]);
-    assert_eq!(code(&out), 1, "the bundled drafts contain deliberate mistakes");
+    assert_eq!(
+        code(&out),
+        1,
+        "the bundled drafts contain deliberate mistakes"
+    );
     let report: Value = serde_json::from_str(&stdout(&out)).expect("JSON report");
-    let expected: BTreeMap<String, BTreeMap<String, String>> =
-        serde_json::from_str(&std::fs::read_to_string(common::root().join("tests/expected/bundled.json")).unwrap()).unwrap();
+    let expected: BTreeMap<String, BTreeMap<String, String>> = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("tests/expected/bundled.json")).unwrap(),
+    )
+    .unwrap();
     let results = report["results"].as_array().unwrap();
     let expected_count: usize = expected.values().map(BTreeMap::len).sum();
     assert_eq!(results.len(), expected_count, "one result per claim");
@@ -26,7 +32,10 @@ fn every_bundled_claim_gets_its_expected_verdict() {
         let id = r["id"].as_str().unwrap();
         let want = &expected[file][id];
         if r["verdict"] != want.as_str() {
-            wrong.push(format!("{file} {id}: expected {want}, got {} ({})", r["verdict"], r["message"]));
+            wrong.push(format!(
+                "{file} {id}: expected {want}, got {} ({})",
+                r["verdict"], r["message"]
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
@@ -43,7 +52,12 @@ fn bundled_human_report() {
 #[test]
 fn extract_each_bundled_source() {
     insta::glob!(common::root(), "sources/**/*.md", |path| {
-        let rel = path.strip_prefix(common::root()).unwrap().to_str().unwrap().replace('\\', "/");
+        let rel = path
+            .strip_prefix(common::root())
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .replace('\\', "/");
         let json = run(&["extract", "--format", "json", &rel]);
         assert_eq!(code(&json), 0);
         let table = run(&["extract", &rel]);

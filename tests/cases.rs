@@ -10,12 +10,22 @@ use common::{run, transcript};
 #[test]
 fn cases() {
     insta::glob!("cases/*/claims.json", |path| {
-        let rel = path.strip_prefix(common::root()).expect("fixture under the crate root");
+        let rel = path
+            .strip_prefix(common::root())
+            .expect("fixture under the crate root");
         let rel = rel.to_str().expect("UTF-8 path").replace('\\', "/");
         let human = run(&["check", "--color", "never", &rel]);
         let json = run(&["check", "--format", "json", &rel]);
-        assert_eq!(human.status.code(), json.status.code(), "both formats exit alike");
-        let text = format!("{}\n========== json ==========\n{}", transcript(&human), transcript(&json));
+        assert_eq!(
+            human.status.code(),
+            json.status.code(),
+            "both formats exit alike"
+        );
+        let text = format!(
+            "{}\n========== json ==========\n{}",
+            transcript(&human),
+            transcript(&json)
+        );
         insta::assert_snapshot!(text);
     });
 }

@@ -42,7 +42,7 @@ fn group(int: u64, sep: Option<&str>) -> String {
     let Some(sep) = sep else { return digits };
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);
@@ -66,33 +66,64 @@ fn written() -> impl Strategy<Value = Written> {
         0..SCALES.len(),
         any::<bool>(),
         proptest::collection::vec(any::<bool>(), 32),
-        prop_oneof![Just(""), Just("%"), Just("％"), Just(" percent"), Just("pp"), Just("個百分點")],
+        prop_oneof![
+            Just(""),
+            Just("%"),
+            Just("％"),
+            Just(" percent"),
+            Just("pp"),
+            Just("個百分點")
+        ],
         prop_oneof![Just(""), Just("RMB"), Just("US$"), Just("人民幣")],
     )
-        .prop_map(|(int, frac, sep, scale, spaced, wides, percent, currency)| {
-            let (word, exp, may_space) = SCALES[scale];
-            let (word, exp) = if percent.is_empty() { (word, exp) } else { ("", 0) };
-            let mut number = group(int, sep.map(|i| SEPARATORS[i]));
-            if let Some(f) = &frac {
-                number.push('.');
-                number.push_str(f);
-            }
-            let number: String = number.chars().zip(wides.iter().cycle()).map(|(c, &w)| if w { wide(c) } else { c }).collect();
-            let gap = if spaced && may_space && !word.is_empty() { " " } else { "" };
-            let text = format!("收入為{currency}{number}{gap}{word}{percent}，同比");
-            let frac_digits = frac.as_ref().map_or(0, |f| f.len() as u32);
-            let digits = format!("{int}{}", frac.as_deref().unwrap_or(""));
-            let base = Decimal::from_i128_with_scale(i128::from_str(&digits).unwrap(), frac_digits);
-            let scale = Decimal::from_i128_with_scale(10i128.pow(exp), 0);
-            let percent_factor = if percent.is_empty() { Decimal::ONE } else { Decimal::ONE_HUNDRED };
-            let kind = match percent {
-                "" => Kind::Quantity,
-                "pp" | "個百分點" => Kind::Points,
-                _ => Kind::Percent,
-            };
-            let half = Decimal::new(5, frac_digits + 1);
-            Written { text, value: base * scale / percent_factor, half: half * scale / percent_factor, kind }
-        })
+        .prop_map(
+            |(int, frac, sep, scale, spaced, wides, percent, currency)| {
+                let (word, exp, may_space) = SCALES[scale];
+                let (word, exp) = if percent.is_empty() {
+                    (word, exp)
+                } else {
+                    ("", 0)
+                };
+                let mut number = group(int, sep.map(|i| SEPARATORS[i]));
+                if let Some(f) = &frac {
+                    number.push('.');
+                    number.push_str(f);
+                }
+                let number: String = number
+                    .chars()
+                    .zip(wides.iter().cycle())
+                    .map(|(c, &w)| if w { wide(c) } else { c })
+                    .collect();
+                let gap = if spaced && may_space && !word.is_empty() {
+                    " "
+                } else {
+                    ""
+                };
+                let text = format!("收入為{currency}{number}{gap}{word}{percent}，同比");
+                let frac_digits = frac.as_ref().map_or(0, |f| f.len() as u32);
+                let digits = format!("{int}{}", frac.as_deref().unwrap_or(""));
+                let base =
+                    Decimal::from_i128_with_scale(i128::from_str(&digits).unwrap(), frac_digits);
+                let scale = Decimal::from_i128_with_scale(10i128.pow(exp), 0);
+                let percent_factor = if percent.is_empty() {
+                    Decimal::ONE
+                } else {
+                    Decimal::ONE_HUNDRED
+                };
+                let kind = match percent {
+                    "" => Kind::Quantity,
+                    "pp" | "個百分點" => Kind::Points,
+                    _ => Kind::Percent,
+                };
+                let half = Decimal::new(5, frac_digits + 1);
+                Written {
+                    text,
+                    value: base * scale / percent_factor,
+                    half: half * scale / percent_factor,
+                    kind,
+                }
+            },
+        )
 }
 
 proptest! {

@@ -16,7 +16,10 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
     let text = if let Some((encoding, _)) = Encoding::for_bom(bytes) {
         decode_with(encoding, bytes, &mut notes)
     } else if let Some(encoding) = utf16_without_bom(bytes) {
-        notes.push(format!("no byte-order mark; decoded as {}", encoding.name()));
+        notes.push(format!(
+            "no byte-order mark; decoded as {}",
+            encoding.name()
+        ));
         decode_with(encoding, bytes, &mut notes)
     } else if let Ok(text) = std::str::from_utf8(bytes) {
         text.to_string()
@@ -27,11 +30,15 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         detector.feed(bytes, true);
         let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
-        notes.push(format!("not UTF-8; decoded as {} (guessed)", encoding.name()));
+        notes.push(format!(
+            "not UTF-8; decoded as {} (guessed)",
+            encoding.name()
+        ));
         decode_with(encoding, bytes, &mut notes)
     };
     if looks_binary(bytes) {
-        notes.push("looks like a binary file; numbers were read from its bytes as text".to_string());
+        notes
+            .push("looks like a binary file; numbers were read from its bytes as text".to_string());
     }
     Decoded { text, notes }
 }
@@ -39,14 +46,17 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
 fn decode_with(encoding: &'static Encoding, bytes: &[u8], notes: &mut Vec<String>) -> String {
     let (text, used, had_errors) = encoding.decode(bytes);
     if had_errors {
-        notes.push(format!("some bytes are not valid {}; they were replaced with U+FFFD", used.name()));
+        notes.push(format!(
+            "some bytes are not valid {}; they were replaced with U+FFFD",
+            used.name()
+        ));
     }
     text.into_owned()
 }
 
 /// UTF-16 text without a byte-order mark shows a zero in every other byte.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;
@@ -90,7 +100,10 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 /// Many control bytes: a binary file rather than text.
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
-    let control = sample.iter().filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b)).count();
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b))
+        .count();
     !sample.is_empty() && control * 10 > sample.len()
 }
 
@@ -101,11 +114,17 @@ mod tests {
     #[test]
     fn decodes_utf16_with_and_without_bom() {
         // encoding_rs only decodes UTF-16, so the bytes are built by hand.
-        let units: Vec<u8> = "收入12%".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let units: Vec<u8> = "收入12%"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         let mut with_bom = vec![0xFF, 0xFE];
         with_bom.extend(&units);
         assert_eq!(decode(&with_bom).text, "收入12%");
-        let ascii: Vec<u8> = "revenue 12%".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let ascii: Vec<u8> = "revenue 12%"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         assert_eq!(decode(&ascii).text, "revenue 12%");
     }
 
@@ -128,7 +147,9 @@ mod tests {
 
     #[test]
     fn binary_garbage_decodes_with_a_note() {
-        let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        let bytes: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
         let decoded = decode(&bytes);
         assert!(decoded.notes.iter().any(|n| n.contains("binary")));
     }

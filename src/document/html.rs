@@ -13,7 +13,10 @@ pub(crate) struct Stripped {
 impl Stripped {
     /// The file offset of a text offset.
     pub fn original_offset(&self, offset: usize) -> usize {
-        let i = self.anchors.partition_point(|&(t, _)| t <= offset).saturating_sub(1);
+        let i = self
+            .anchors
+            .partition_point(|&(t, _)| t <= offset)
+            .saturating_sub(1);
         match self.anchors.get(i) {
             Some(&(t, o)) => o + (offset - t),
             None => offset,
@@ -23,19 +26,61 @@ impl Stripped {
 
 /// Whether a file should be read as HTML: by extension, or by how it starts.
 pub(crate) fn looks_like_html(path: &Path, text: &str) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     if matches!(ext.as_str(), "html" | "htm" | "xhtml") {
         return true;
     }
-    let head: String = text.trim_start_matches('\u{feff}').trim_start().chars().take(15).collect();
+    let head: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(15)
+        .collect();
     let head = head.to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "section", "article",
-    "header", "footer", "blockquote", "pre", "hr", "dt", "dd", "caption", "title", "thead", "tbody", "tfoot", "main",
-    "nav", "aside", "figure", "figcaption", "body", "head", "html",
+    "p",
+    "div",
+    "br",
+    "tr",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "dt",
+    "dd",
+    "caption",
+    "title",
+    "thead",
+    "tbody",
+    "tfoot",
+    "main",
+    "nav",
+    "aside",
+    "figure",
+    "figcaption",
+    "body",
+    "head",
+    "html",
 ];
 
 /// Elements whose content is not visible text (`sup` holds footnote marks
@@ -44,7 +89,10 @@ const HIDDEN_TAGS: &[&str] = &["script", "style", "sup", "noscript", "template"]
 
 /// Extracts the visible text of `html`.
 pub(crate) fn strip(html: &str) -> Stripped {
-    let mut out = Stripped { text: String::with_capacity(html.len()), anchors: vec![(0, 0)] };
+    let mut out = Stripped {
+        text: String::with_capacity(html.len()),
+        anchors: vec![(0, 0)],
+    };
     let bytes = html.as_bytes();
     let mut i = 0;
     while i < html.len() {
@@ -54,7 +102,11 @@ pub(crate) fn strip(html: &str) -> Stripped {
             i = next;
             continue;
         }
-        let resume = if bytes[i] == b'<' { tag(html, i, &mut out) } else { entity(html, i, &mut out) };
+        let resume = if bytes[i] == b'<' {
+            tag(html, i, &mut out)
+        } else {
+            entity(html, i, &mut out)
+        };
         out.anchors.push((out.text.len(), resume));
         i = resume;
     }
@@ -90,14 +142,19 @@ fn tag(html: &str, at: usize, out: &mut Stripped) -> usize {
         let lower = html[end..].to_ascii_lowercase();
         return lower.find(&needle).map_or(html.len(), |k| {
             let close_at = end + k;
-            html[close_at..].find('>').map_or(html.len(), |g| close_at + g + 1)
+            html[close_at..]
+                .find('>')
+                .map_or(html.len(), |g| close_at + g + 1)
         });
     }
     if name == "td" || name == "th" {
         if !closing {
             out.text.push('\t');
         }
-    } else if BLOCK_TAGS.contains(&name.as_str()) && !out.text.ends_with('\n') && !out.text.is_empty() {
+    } else if BLOCK_TAGS.contains(&name.as_str())
+        && !out.text.ends_with('\n')
+        && !out.text.is_empty()
+    {
         out.text.push('\n');
     }
     end
@@ -106,7 +163,10 @@ fn tag(html: &str, at: usize, out: &mut Stripped) -> usize {
 /// Decodes the character reference at `at`; returns where text resumes.
 fn entity(html: &str, at: usize, out: &mut Stripped) -> usize {
     let rest = &html[at..];
-    let candidate = rest.char_indices().take(40).find(|&(_, c)| c == ';' || c.is_whitespace() || c == '<');
+    let candidate = rest
+        .char_indices()
+        .take(40)
+        .find(|&(_, c)| c == ';' || c.is_whitespace() || c == '<');
     if let Some((k, ';')) = candidate {
         let raw = &rest[..=k];
         let decoded = html_escape::decode_html_entities(raw);
@@ -125,7 +185,9 @@ mod tests {
 
     #[test]
     fn keeps_visible_text_and_drops_the_rest() {
-        let s = strip("<p>Growth 186%<sup>1</sup></p><script>var x = 5;</script><table><tr><td>Rev</td><td>1,234</td></tr></table>");
+        let s = strip(
+            "<p>Growth 186%<sup>1</sup></p><script>var x = 5;</script><table><tr><td>Rev</td><td>1,234</td></tr></table>",
+        );
         assert_eq!(s.text, "Growth 186%\n\tRev\t1,234\n");
     }
 

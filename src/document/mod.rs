@@ -57,9 +57,15 @@ impl std::error::Error for ReadError {}
 impl Document {
     /// Reads and decodes the file at `path`.
     pub fn read(path: &Path) -> Result<Document, ReadError> {
-        let fail = |source| ReadError { path: path.to_path_buf(), source };
+        let fail = |source| ReadError {
+            path: path.to_path_buf(),
+            source,
+        };
         if path.is_dir() {
-            return Err(fail(io::Error::new(io::ErrorKind::IsADirectory, "is a directory")));
+            return Err(fail(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                "is a directory",
+            )));
         }
         let bytes = std::fs::read(path).map_err(fail)?;
         let decoded = decode::decode(&bytes);
@@ -82,7 +88,13 @@ impl Document {
     fn build(name: String, original: String, is_html: bool) -> Document {
         let stripped = is_html.then(|| html::strip(&original));
         let lines = LineIndex::new(&original);
-        Document { name, original, stripped, lines, notes: Vec::new() }
+        Document {
+            name,
+            original,
+            stripped,
+            lines,
+            notes: Vec::new(),
+        }
     }
 
     /// The text numbers and quotes are read from.
@@ -103,7 +115,8 @@ impl Document {
 
     /// Line and column (1-based, column in characters) of an offset in [`Document::text`].
     pub fn position(&self, offset: usize) -> Position {
-        self.lines.position(&self.original, self.original_offset(offset))
+        self.lines
+            .position(&self.original, self.original_offset(offset))
     }
 
     /// A cursor for many positions requested in increasing order.
@@ -139,7 +152,13 @@ mod tests {
         let html = "<html><body>\n<p>Revenue was <b>US$1.2&nbsp;billion</b></p>\n</body></html>";
         let doc = Document::from_html("r.html", html);
         let at = doc.text().find("US$").unwrap();
-        assert_eq!(doc.position(at), Position { line: 2, column: 19 });
+        assert_eq!(
+            doc.position(at),
+            Position {
+                line: 2,
+                column: 19
+            }
+        );
         assert!(doc.text().contains("US$1.2\u{a0}billion"));
     }
 

@@ -26,7 +26,9 @@ impl LineIndex {
 
     /// 0-based line holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     /// Byte offset where 0-based `line` starts.
@@ -37,8 +39,15 @@ impl LineIndex {
     /// Byte range of 0-based `line` without its line break.
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
         let start = self.line_start(line).min(text.len());
-        let end = self.starts.get(line + 1).map_or(text.len(), |&next| next - 1);
-        let end = if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') { end - 1 } else { end };
+        let end = self
+            .starts
+            .get(line + 1)
+            .map_or(text.len(), |&next| next - 1);
+        let end = if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end - 1
+        } else {
+            end
+        };
         start..end.max(start)
     }
 
@@ -57,7 +66,10 @@ impl LineIndex {
         let offset = floor_boundary(text, offset);
         let line = self.line_of(offset);
         let start = self.starts[line];
-        Position { line: line + 1, column: text[start..offset].chars().count() + 1 }
+        Position {
+            line: line + 1,
+            column: text[start..offset].chars().count() + 1,
+        }
     }
 }
 
@@ -78,7 +90,13 @@ pub struct LineCursor<'a> {
 impl<'a> LineCursor<'a> {
     /// A cursor at the start of `text`.
     pub fn new(text: &'a str, index: &'a LineIndex) -> Self {
-        LineCursor { text, index, line: 0, offset: 0, column: 1 }
+        LineCursor {
+            text,
+            index,
+            line: 0,
+            offset: 0,
+            column: 1,
+        }
     }
 
     /// Position of `offset`; falls back to a fresh count when asked to go back.
@@ -95,7 +113,10 @@ impl<'a> LineCursor<'a> {
         }
         self.column += self.text[self.offset..offset].chars().count();
         self.offset = offset;
-        Position { line: line + 1, column: self.column }
+        Position {
+            line: line + 1,
+            column: self.column,
+        }
     }
 }
 
@@ -109,9 +130,16 @@ mod tests {
         let index = LineIndex::new(text);
         let mut cursor = LineCursor::new(text, &index);
         for (offset, _) in text.char_indices() {
-            assert_eq!(cursor.position(offset), index.position(text, offset), "offset {offset}");
+            assert_eq!(
+                cursor.position(offset),
+                index.position(text, offset),
+                "offset {offset}"
+            );
         }
-        assert_eq!(index.position(text, text.len()), Position { line: 4, column: 7 });
+        assert_eq!(
+            index.position(text, text.len()),
+            Position { line: 4, column: 7 }
+        );
     }
 
     #[test]

@@ -45,8 +45,16 @@ pub struct Use {
 }
 
 /// Evaluates a parsed expression.
-pub fn evaluate_parsed(expr: &Expr, env: &mut dyn Env, tolerance: &Tolerance) -> Result<(Value, Vec<Use>), EvalError> {
-    let mut ev = Evaluator { env, tolerance, uses: Vec::new() };
+pub fn evaluate_parsed(
+    expr: &Expr,
+    env: &mut dyn Env,
+    tolerance: &Tolerance,
+) -> Result<(Value, Vec<Use>), EvalError> {
+    let mut ev = Evaluator {
+        env,
+        tolerance,
+        uses: Vec::new(),
+    };
     let value = ev.eval(expr)?;
     Ok((value, ev.uses))
 }
@@ -68,7 +76,11 @@ impl Evaluator<'_> {
         match &e.node {
             Node::Num(n) => {
                 if !n.kind.is_value() {
-                    return err(ErrorKind::Type, &e.span, format!("this reads as a {}, not a value", n.kind));
+                    return err(
+                        ErrorKind::Type,
+                        &e.span,
+                        format!("this reads as a {}, not a value", n.kind),
+                    );
                 }
                 Ok(Value::Num(Quantity::literal(n)))
             }
@@ -94,7 +106,7 @@ impl Evaluator<'_> {
             Node::Or(l, r) => self.logic(l, r, Truth::or),
             Node::Not(x) => {
                 let v = self.eval(x)?;
-                map_truths(v, &x.span, Truth::not)
+                map_truths(v, &x.span, |t| !t)
             }
             Node::Call(name, name_span, args) => self.call(name, name_span, args, &e.span),
         }
@@ -103,9 +115,16 @@ impl Evaluator<'_> {
     fn fact(&mut self, name: &str, span: &Range<usize>) -> Res<Value> {
         match self.env.fact(name) {
             Some(Ok(v)) => Ok(v),
-            Some(Err(())) => Err(EvalError::Fact { name: name.to_string(), span: span.clone() }),
+            Some(Err(())) => Err(EvalError::Fact {
+                name: name.to_string(),
+                span: span.clone(),
+            }),
             None => {
-                let mut e = ExprError::of(ErrorKind::UnknownName, span.clone(), format!("unknown name `{name}`"));
+                let mut e = ExprError::of(
+                    ErrorKind::UnknownName,
+                    span.clone(),
+                    format!("unknown name `{name}`"),
+                );
                 let mut candidates = self.env.names();
                 candidates.extend(FUNCTIONS.iter().map(|(f, _)| f.to_string()));
                 e.note = suggest(name, &candidates).map(|s| format!("did you mean `{s}`?"));
@@ -115,7 +134,10 @@ impl Evaluator<'_> {
     }
 
     fn note_use(&mut self, name: &str, index: Option<usize>) {
-        let u = Use { name: name.to_string(), index };
+        let u = Use {
+            name: name.to_string(),
+            index,
+        };
         if !self.uses.contains(&u) {
             self.uses.push(u);
         }
@@ -128,15 +150,29 @@ impl Evaluator<'_> {
         };
         let i = self.eval(index)?;
         let Value::Num(q) = &i else {
-            return err(ErrorKind::Type, &index.span, format!("an index must be a number, found {}", i.describe()));
+            return err(
+                ErrorKind::Type,
+                &index.span,
+                format!("an index must be a number, found {}", i.describe()),
+            );
         };
         let Some(i) = to_i64(&q.iv.lo).filter(|_| q.iv.is_exact()) else {
-            return err(ErrorKind::Type, &index.span, "an index must be a whole number");
+            return err(
+                ErrorKind::Type,
+                &index.span,
+                "an index must be a whole number",
+            );
         };
         let items = match list {
             Value::List(items) => items,
             Value::Num(q) => vec![q],
-            other => return err(ErrorKind::Type, &base.span, format!("cannot index {}", other.describe())),
+            other => {
+                return err(
+                    ErrorKind::Type,
+                    &base.span,
+                    format!("cannot index {}", other.describe()),
+                );
+            }
         };
         let len = items.len() as i64;
         let at = if i < 0 { len + i } else { i };
@@ -145,7 +181,11 @@ impl Evaluator<'_> {
                 Node::Name(n) => format!("`{n}`"),
                 _ => "the list".to_string(),
             };
-            return err(ErrorKind::Type, span, format!("index {i} is out of range: {what} has {len} value(s)"));
+            return err(
+                ErrorKind::Type,
+                span,
+                format!("index {i} is out of range: {what} has {len} value(s)"),
+            );
         }
         if let Node::Name(name) = &base.node {
             self.note_use(name, Some(at as usize));
@@ -159,7 +199,7 @@ impl Evaluator<'_> {
             comparable(x, y)?;
             Ok(match op {
                 CmpOp::Eq => x.iv.consistent(&y.iv),
-                CmpOp::Ne => x.iv.consistent(&y.iv).not(),
+                CmpOp::Ne => !x.iv.consistent(&y.iv),
                 CmpOp::Lt => x.iv.lt(&y.iv),
                 CmpOp::Le => x.iv.le(&y.iv),
                 CmpOp::Gt => y.iv.lt(&x.iv),
@@ -177,34 +217,71 @@ impl Evaluator<'_> {
         let span = l.span.start..r.span.end;
         match (a, b) {
             (Value::Truth(x), Value::Truth(y)) => Ok(Value::Truth(f(x, y))),
-            (Value::Truths(xs), Value::Truth(y)) => Ok(Value::Truths(xs.into_iter().map(|x| f(x, y)).collect())),
-            (Value::Truth(x), Value::Truths(ys)) => Ok(Value::Truths(ys.into_iter().map(|y| f(x, y)).collect())),
-            (Value::Truths(xs), Value::Truths(ys)) if xs.len() == ys.len() => {
-                Ok(Value::Truths(xs.into_iter().zip(ys).map(|(x, y)| f(x, y)).collect()))
+            (Value::Truths(xs), Value::Truth(y)) => {
+                Ok(Value::Truths(xs.into_iter().map(|x| f(x, y)).collect()))
             }
+            (Value::Truth(x), Value::Truths(ys)) => {
+                Ok(Value::Truths(ys.into_iter().map(|y| f(x, y)).collect()))
+            }
+            (Value::Truths(xs), Value::Truths(ys)) if xs.len() == ys.len() => Ok(Value::Truths(
+                xs.into_iter().zip(ys).map(|(x, y)| f(x, y)).collect(),
+            )),
             (a, b) => err(
                 ErrorKind::Type,
                 &span,
-                format!("`and`/`or` join true/false tests, found {} and {}", a.describe(), b.describe()),
+                format!(
+                    "`and`/`or` join true/false tests, found {} and {}",
+                    a.describe(),
+                    b.describe()
+                ),
             ),
         }
     }
 
-    fn call(&mut self, name: &str, name_span: &Range<usize>, args: &[Expr], span: &Range<usize>) -> Res<Value> {
+    fn call(
+        &mut self,
+        name: &str,
+        name_span: &Range<usize>,
+        args: &[Expr],
+        span: &Range<usize>,
+    ) -> Res<Value> {
         let Some(&(_, params)) = FUNCTIONS.iter().find(|(f, _)| *f == name) else {
-            let mut e = ExprError::of(ErrorKind::UnknownName, name_span.clone(), format!("unknown function `{name}`"));
+            let mut e = ExprError::of(
+                ErrorKind::UnknownName,
+                name_span.clone(),
+                format!("unknown function `{name}`"),
+            );
             let names: Vec<String> = FUNCTIONS.iter().map(|(f, _)| f.to_string()).collect();
             e.note = suggest(name, &names).map(|s| format!("did you mean `{s}`?"));
             return Err(EvalError::Expr(e));
         };
         let variadic = params.ends_with('…');
-        let wanted = if variadic { 1 } else { params.split(',').count() };
-        let arity_ok = if variadic { !args.is_empty() } else { args.len() == wanted };
+        let wanted = if variadic {
+            1
+        } else {
+            params.split(',').count()
+        };
+        let arity_ok = if variadic {
+            !args.is_empty()
+        } else {
+            args.len() == wanted
+        };
         if !arity_ok {
-            let count = if variadic { "at least 1 argument".to_string() } else { plural(wanted, "argument") };
-            return err(ErrorKind::Arity, span, format!("{name}({params}) takes {count}, found {}", args.len()));
+            let count = if variadic {
+                "at least 1 argument".to_string()
+            } else {
+                plural(wanted, "argument")
+            };
+            return err(
+                ErrorKind::Arity,
+                span,
+                format!("{name}({params}) takes {count}, found {}", args.len()),
+            );
         }
-        let values = args.iter().map(|a| self.eval(a)).collect::<Res<Vec<Value>>>()?;
+        let values = args
+            .iter()
+            .map(|a| self.eval(a))
+            .collect::<Res<Vec<Value>>>()?;
         let arg_span = |i: usize| args[i].span.clone();
         match name {
             "sum" => sum(flatten(values, span)?, span).map(Value::Num),
@@ -212,12 +289,25 @@ impl Evaluator<'_> {
                 let xs = flatten(values, span)?;
                 let n = int(xs.len() as i64);
                 let total = sum(xs, span)?;
-                Ok(Value::Num(total.with(total.iv.div(&Interval::exact(n)).expect("count is positive"))))
+                Ok(Value::Num(
+                    total.with(
+                        total
+                            .iv
+                            .div(&Interval::exact(n))
+                            .expect("count is positive"),
+                    ),
+                ))
             }
             "min" | "max" => extreme(flatten(values, span)?, name == "max", span).map(Value::Num),
-            "count" => Ok(Value::Num(Quantity::exact(int(flatten(values, span)?.len() as i64)))),
-            "growth" => two(values, span, |a, b| ratio(b, a).map(|r| percent(r.iv.sub(&one())))),
-            "share" => two(values, span, |part, whole| ratio(part, whole).map(|r| percent(r.iv))),
+            "count" => Ok(Value::Num(Quantity::exact(int(
+                flatten(values, span)?.len() as i64,
+            )))),
+            "growth" => two(values, span, |a, b| {
+                ratio(b, a).map(|r| percent(r.iv.sub(&one())))
+            }),
+            "share" => two(values, span, |part, whole| {
+                ratio(part, whole).map(|r| percent(r.iv))
+            }),
             "diff" => two(values, span, |a, b| arith(ArithOp::Sub, b, a)),
             "pp" => two(values, span, points_difference),
             "cagr" => {
@@ -227,7 +317,11 @@ impl Evaluator<'_> {
                 let years_span = arg_span(2);
                 zip(ratios, years, span, |r, y| compound(r, y, &years_span))
             }
-            "abs" => map_numbers(values.into_iter().next().expect("arity checked"), span, |q| Ok(q.with(q.iv.abs()))),
+            "abs" => map_numbers(
+                values.into_iter().next().expect("arity checked"),
+                span,
+                |q| Ok(q.with(q.iv.abs())),
+            ),
             "round" => {
                 let [x, digits] = <[Value; 2]>::try_from(values).expect("arity checked");
                 let digits = whole_number(&digits, &arg_span(1))?;
@@ -237,7 +331,9 @@ impl Evaluator<'_> {
                     Ok(q.with(q.iv.round(digits as i32 + shift)))
                 })
             }
-            "increasing" | "decreasing" | "nondecreasing" | "nonincreasing" => trend(name, flatten(values, span)?, span),
+            "increasing" | "decreasing" | "nondecreasing" | "nonincreasing" => {
+                trend(name, flatten(values, span)?, span)
+            }
             "all" | "any" => {
                 let v = values.into_iter().next().expect("arity checked");
                 let truths = match v {
@@ -247,12 +343,18 @@ impl Evaluator<'_> {
                         return err(
                             ErrorKind::Type,
                             &arg_span(0),
-                            format!("{name}() takes a comparison such as {name}(xs > 0), found {}", other.describe()),
+                            format!(
+                                "{name}() takes a comparison such as {name}(xs > 0), found {}",
+                                other.describe()
+                            ),
                         );
                     }
                 };
-                let (start, join): (Truth, fn(Truth, Truth) -> Truth) =
-                    if name == "all" { (Truth::True, Truth::and) } else { (Truth::False, Truth::or) };
+                let (start, join): (Truth, fn(Truth, Truth) -> Truth) = if name == "all" {
+                    (Truth::True, Truth::and)
+                } else {
+                    (Truth::False, Truth::or)
+                };
                 Ok(Value::Truth(truths.into_iter().fold(start, join)))
             }
             _ => unreachable!("every function in FUNCTIONS is handled"),
@@ -261,7 +363,11 @@ impl Evaluator<'_> {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 fn one() -> Interval {
@@ -269,7 +375,11 @@ fn one() -> Interval {
 }
 
 fn percent(iv: Interval) -> Quantity {
-    Quantity { iv, dim: Dim::Percent, currency: None }
+    Quantity {
+        iv,
+        dim: Dim::Percent,
+        currency: None,
+    }
 }
 
 /// The closest known name, for "did you mean".
@@ -283,12 +393,22 @@ fn suggest(name: &str, candidates: &[String]) -> Option<String> {
 }
 
 /// The currency of a result of `op`, or why there is none.
-fn combine_currency(op: ArithOp, a: Option<Currency>, b: Option<Currency>) -> Result<Option<Currency>, ExprError> {
+fn combine_currency(
+    op: ArithOp,
+    a: Option<Currency>,
+    b: Option<Currency>,
+) -> Result<Option<Currency>, ExprError> {
     let fail = |message: String| Err(ExprError::of(ErrorKind::Currency, 0..0, message));
     match (op, a, b) {
         (ArithOp::Add | ArithOp::Sub, Some(x), Some(y)) if x != y => {
-            let verb = if op == ArithOp::Add { "add" } else { "subtract" };
-            fail(format!("cannot {verb} amounts in different currencies ({x} and {y})"))
+            let verb = if op == ArithOp::Add {
+                "add"
+            } else {
+                "subtract"
+            };
+            fail(format!(
+                "cannot {verb} amounts in different currencies ({x} and {y})"
+            ))
         }
         // A product or ratio of two amounts (an extrapolation, an exchange
         // rate) has no single currency; untagged is compatible with any.
@@ -305,8 +425,10 @@ fn combine_dim(op: ArithOp, a: Dim, b: Dim) -> Dim {
         // A difference of two percents may be written in percent or in points:
         // plain is compatible with both. `pp()` says points explicitly.
         (ArithOp::Sub, Percent, Percent) => Plain,
-        (ArithOp::Add | ArithOp::Sub, Percent, Points) | (ArithOp::Add | ArithOp::Sub, Points, Percent) => Percent,
-        (ArithOp::Add | ArithOp::Sub | ArithOp::Mul, x, Plain) | (ArithOp::Add | ArithOp::Sub | ArithOp::Mul, Plain, x) => x,
+        (ArithOp::Add | ArithOp::Sub, Percent, Points)
+        | (ArithOp::Add | ArithOp::Sub, Points, Percent) => Percent,
+        (ArithOp::Add | ArithOp::Sub | ArithOp::Mul, x, Plain)
+        | (ArithOp::Add | ArithOp::Sub | ArithOp::Mul, Plain, x) => x,
         (ArithOp::Add | ArithOp::Sub | ArithOp::Mul, x, y) if x == y => x,
         (ArithOp::Div, x, Plain) => x,
         _ => Plain,
@@ -324,41 +446,76 @@ fn arith(op: ArithOp, a: &Quantity, b: &Quantity) -> Result<Quantity, ExprError>
         ArithOp::Add => a.iv.add(&b.iv),
         ArithOp::Sub => a.iv.sub(&b.iv),
         ArithOp::Mul => a.iv.mul(&b.iv),
-        ArithOp::Div => a.iv.div(&b.iv).map_err(|e| ExprError::of(ErrorKind::Arithmetic, 0..0, e.to_string()))?,
+        ArithOp::Div => {
+            a.iv.div(&b.iv)
+                .map_err(|e| ExprError::of(ErrorKind::Arithmetic, 0..0, e.to_string()))?
+        }
     };
     Ok(Quantity { iv, dim, currency })
 }
 
 /// `a / b` for growth and share: amounts must be in the same currency.
 fn ratio(a: &Quantity, b: &Quantity) -> Result<Quantity, ExprError> {
-    if let (Some(x), Some(y)) = (a.currency, b.currency) {
-        if x != y {
-            return Err(ExprError::of(ErrorKind::Currency, 0..0, format!("cannot relate amounts in {x} and {y}")));
-        }
+    if let (Some(x), Some(y)) = (a.currency, b.currency)
+        && x != y
+    {
+        return Err(ExprError::of(
+            ErrorKind::Currency,
+            0..0,
+            format!("cannot relate amounts in {x} and {y}"),
+        ));
     }
-    let iv = a.iv.div(&b.iv).map_err(|e| ExprError::of(ErrorKind::Arithmetic, 0..0, e.to_string()))?;
-    Ok(Quantity { iv, dim: Dim::Plain, currency: None })
+    let iv =
+        a.iv.div(&b.iv)
+            .map_err(|e| ExprError::of(ErrorKind::Arithmetic, 0..0, e.to_string()))?;
+    Ok(Quantity {
+        iv,
+        dim: Dim::Plain,
+        currency: None,
+    })
 }
 
 fn points_difference(a: &Quantity, b: &Quantity) -> Result<Quantity, ExprError> {
     for q in [a, b] {
         if q.currency.is_some() || q.dim == Dim::Points {
-            let what = if q.currency.is_some() { "an amount of money" } else { "percentage points" };
-            return Err(ExprError::of(ErrorKind::Type, 0..0, format!("pp() takes two percentages, found {what}")));
+            let what = if q.currency.is_some() {
+                "an amount of money"
+            } else {
+                "percentage points"
+            };
+            return Err(ExprError::of(
+                ErrorKind::Type,
+                0..0,
+                format!("pp() takes two percentages, found {what}"),
+            ));
         }
     }
-    Ok(Quantity { iv: b.iv.sub(&a.iv), dim: Dim::Points, currency: None })
+    Ok(Quantity {
+        iv: b.iv.sub(&a.iv),
+        dim: Dim::Points,
+        currency: None,
+    })
 }
 
 /// `ratio^(1/years) − 1`.
-fn compound(ratio: &Quantity, years: &Quantity, years_span: &Range<usize>) -> Result<Quantity, ExprError> {
+fn compound(
+    ratio: &Quantity,
+    years: &Quantity,
+    years_span: &Range<usize>,
+) -> Result<Quantity, ExprError> {
     if !years.iv.lo.is_positive() {
-        return Err(ExprError::of(ErrorKind::Arithmetic, years_span.clone(), "cagr() needs a positive number of years"));
+        return Err(ExprError::of(
+            ErrorKind::Arithmetic,
+            years_span.clone(),
+            "cagr() needs a positive number of years",
+        ));
     }
     let exponent = Interval::new(years.iv.hi.recip(), years.iv.lo.recip());
     let grown = ratio.iv.pow(&exponent).map_err(|e| {
         let message = match e {
-            crate::interval::ArithmeticError::NotPositive => "cagr() needs the start and end values to have the same sign".to_string(),
+            crate::interval::ArithmeticError::NotPositive => {
+                "cagr() needs the start and end values to have the same sign".to_string()
+            }
             other => format!("cagr(): {other}"),
         };
         ExprError::of(ErrorKind::Arithmetic, 0..0, message)
@@ -368,14 +525,22 @@ fn compound(ratio: &Quantity, years: &Quantity, years_span: &Range<usize>) -> Re
 
 /// Checks that two quantities may be compared.
 fn comparable(a: &Quantity, b: &Quantity) -> Result<(), ExprError> {
-    if let (Some(x), Some(y)) = (a.currency, b.currency) {
-        if x != y {
-            return Err(ExprError::of(ErrorKind::Currency, 0..0, format!("cannot compare amounts in {x} and {y}")));
-        }
+    if let (Some(x), Some(y)) = (a.currency, b.currency)
+        && x != y
+    {
+        return Err(ExprError::of(
+            ErrorKind::Currency,
+            0..0,
+            format!("cannot compare amounts in {x} and {y}"),
+        ));
     }
     let dims = (a.dim, b.dim);
     if dims == (Dim::Percent, Dim::Points) || dims == (Dim::Points, Dim::Percent) {
-        return Err(ExprError::of(ErrorKind::Type, 0..0, "cannot compare a percent with percentage points"));
+        return Err(ExprError::of(
+            ErrorKind::Type,
+            0..0,
+            "cannot compare a percent with percentage points",
+        ));
     }
     Ok(())
 }
@@ -400,15 +565,39 @@ fn zip(
     let wrap = at(span);
     match (a, b) {
         (Value::Num(x), Value::Num(y)) => f(&x, &y).map(Value::Num).map_err(wrap),
-        (Value::List(xs), Value::Num(y)) => xs.iter().map(|x| f(x, &y)).collect::<Result<_, _>>().map(Value::List).map_err(wrap),
-        (Value::Num(x), Value::List(ys)) => ys.iter().map(|y| f(&x, y)).collect::<Result<_, _>>().map(Value::List).map_err(wrap),
-        (Value::List(xs), Value::List(ys)) if xs.len() == ys.len() => {
-            xs.iter().zip(&ys).map(|(x, y)| f(x, y)).collect::<Result<_, _>>().map(Value::List).map_err(wrap)
-        }
-        (Value::List(xs), Value::List(ys)) => {
-            err(ErrorKind::Type, span, format!("lists of different lengths ({} and {})", xs.len(), ys.len()))
-        }
-        (a, b) => err(ErrorKind::Type, span, format!("expected numbers, found {} and {}", a.describe(), b.describe())),
+        (Value::List(xs), Value::Num(y)) => xs
+            .iter()
+            .map(|x| f(x, &y))
+            .collect::<Result<_, _>>()
+            .map(Value::List)
+            .map_err(wrap),
+        (Value::Num(x), Value::List(ys)) => ys
+            .iter()
+            .map(|y| f(&x, y))
+            .collect::<Result<_, _>>()
+            .map(Value::List)
+            .map_err(wrap),
+        (Value::List(xs), Value::List(ys)) if xs.len() == ys.len() => xs
+            .iter()
+            .zip(&ys)
+            .map(|(x, y)| f(x, y))
+            .collect::<Result<_, _>>()
+            .map(Value::List)
+            .map_err(wrap),
+        (Value::List(xs), Value::List(ys)) => err(
+            ErrorKind::Type,
+            span,
+            format!("lists of different lengths ({} and {})", xs.len(), ys.len()),
+        ),
+        (a, b) => err(
+            ErrorKind::Type,
+            span,
+            format!(
+                "expected numbers, found {} and {}",
+                a.describe(),
+                b.describe()
+            ),
+        ),
     }
 }
 
@@ -422,29 +611,66 @@ fn zip_truth(
     let wrap = at(span);
     match (a, b) {
         (Value::Num(x), Value::Num(y)) => f(&x, &y).map(Value::Truth).map_err(wrap),
-        (Value::List(xs), Value::Num(y)) => xs.iter().map(|x| f(x, &y)).collect::<Result<_, _>>().map(Value::Truths).map_err(wrap),
-        (Value::Num(x), Value::List(ys)) => ys.iter().map(|y| f(&x, y)).collect::<Result<_, _>>().map(Value::Truths).map_err(wrap),
-        (Value::List(xs), Value::List(ys)) if xs.len() == ys.len() => {
-            xs.iter().zip(&ys).map(|(x, y)| f(x, y)).collect::<Result<_, _>>().map(Value::Truths).map_err(wrap)
-        }
-        (Value::List(xs), Value::List(ys)) => {
-            err(ErrorKind::Type, span, format!("lists of different lengths ({} and {})", xs.len(), ys.len()))
-        }
-        (a, b) => err(ErrorKind::Type, span, format!("cannot compare {} with {}", a.describe(), b.describe())),
+        (Value::List(xs), Value::Num(y)) => xs
+            .iter()
+            .map(|x| f(x, &y))
+            .collect::<Result<_, _>>()
+            .map(Value::Truths)
+            .map_err(wrap),
+        (Value::Num(x), Value::List(ys)) => ys
+            .iter()
+            .map(|y| f(&x, y))
+            .collect::<Result<_, _>>()
+            .map(Value::Truths)
+            .map_err(wrap),
+        (Value::List(xs), Value::List(ys)) if xs.len() == ys.len() => xs
+            .iter()
+            .zip(&ys)
+            .map(|(x, y)| f(x, y))
+            .collect::<Result<_, _>>()
+            .map(Value::Truths)
+            .map_err(wrap),
+        (Value::List(xs), Value::List(ys)) => err(
+            ErrorKind::Type,
+            span,
+            format!("lists of different lengths ({} and {})", xs.len(), ys.len()),
+        ),
+        (a, b) => err(
+            ErrorKind::Type,
+            span,
+            format!("cannot compare {} with {}", a.describe(), b.describe()),
+        ),
     }
 }
 
-fn two(values: Vec<Value>, span: &Range<usize>, f: impl Fn(&Quantity, &Quantity) -> Result<Quantity, ExprError>) -> Res<Value> {
+fn two(
+    values: Vec<Value>,
+    span: &Range<usize>,
+    f: impl Fn(&Quantity, &Quantity) -> Result<Quantity, ExprError>,
+) -> Res<Value> {
     let [a, b] = <[Value; 2]>::try_from(values).expect("arity checked");
     zip(a, b, span, f)
 }
 
-fn map_numbers(v: Value, span: &Range<usize>, f: impl Fn(&Quantity) -> Result<Quantity, ExprError>) -> Res<Value> {
+fn map_numbers(
+    v: Value,
+    span: &Range<usize>,
+    f: impl Fn(&Quantity) -> Result<Quantity, ExprError>,
+) -> Res<Value> {
     let wrap = at(span);
     match v {
         Value::Num(q) => f(&q).map(Value::Num).map_err(wrap),
-        Value::List(xs) => xs.iter().map(&f).collect::<Result<_, _>>().map(Value::List).map_err(wrap),
-        other => err(ErrorKind::Type, span, format!("expected a number, found {}", other.describe())),
+        Value::List(xs) => xs
+            .iter()
+            .map(&f)
+            .collect::<Result<_, _>>()
+            .map(Value::List)
+            .map_err(wrap),
+        other => err(
+            ErrorKind::Type,
+            span,
+            format!("expected a number, found {}", other.describe()),
+        ),
     }
 }
 
@@ -452,7 +678,11 @@ fn map_truths(v: Value, span: &Range<usize>, f: fn(Truth) -> Truth) -> Res<Value
     match v {
         Value::Truth(t) => Ok(Value::Truth(f(t))),
         Value::Truths(ts) => Ok(Value::Truths(ts.into_iter().map(f).collect())),
-        other => err(ErrorKind::Type, span, format!("`not` takes a true/false test, found {}", other.describe())),
+        other => err(
+            ErrorKind::Type,
+            span,
+            format!("`not` takes a true/false test, found {}", other.describe()),
+        ),
     }
 }
 
@@ -463,7 +693,13 @@ fn flatten(values: Vec<Value>, span: &Range<usize>) -> Res<Vec<Quantity>> {
         match v {
             Value::Num(q) => out.push(q),
             Value::List(xs) => out.extend(xs),
-            other => return err(ErrorKind::Type, span, format!("expected numbers or lists, found {}", other.describe())),
+            other => {
+                return err(
+                    ErrorKind::Type,
+                    span,
+                    format!("expected numbers or lists, found {}", other.describe()),
+                );
+            }
         }
     }
     Ok(out)
@@ -472,7 +708,8 @@ fn flatten(values: Vec<Value>, span: &Range<usize>) -> Res<Vec<Quantity>> {
 fn sum(xs: Vec<Quantity>, span: &Range<usize>) -> Res<Quantity> {
     let mut iter = xs.into_iter();
     let first = iter.next().expect("at least one value");
-    iter.try_fold(first, |acc, x| arith(ArithOp::Add, &acc, &x)).map_err(at(span))
+    iter.try_fold(first, |acc, x| arith(ArithOp::Add, &acc, &x))
+        .map_err(at(span))
 }
 
 fn extreme(xs: Vec<Quantity>, max: bool, span: &Range<usize>) -> Res<Quantity> {
@@ -480,15 +717,27 @@ fn extreme(xs: Vec<Quantity>, max: bool, span: &Range<usize>) -> Res<Quantity> {
     let first = iter.next().expect("at least one value");
     iter.try_fold(first, |acc, x| {
         comparable(&acc, &x)?;
-        let iv = if max { acc.iv.max(&x.iv) } else { acc.iv.min(&x.iv) };
-        Ok(Quantity { iv, dim: acc.dim, currency: acc.currency.or(x.currency) })
+        let iv = if max {
+            acc.iv.max(&x.iv)
+        } else {
+            acc.iv.min(&x.iv)
+        };
+        Ok(Quantity {
+            iv,
+            dim: acc.dim,
+            currency: acc.currency.or(x.currency),
+        })
     })
     .map_err(at(span))
 }
 
 fn trend(name: &str, xs: Vec<Quantity>, span: &Range<usize>) -> Res<Value> {
     if xs.len() < 2 {
-        return err(ErrorKind::Type, span, format!("{name}() needs at least two values, found {}", xs.len()));
+        return err(
+            ErrorKind::Type,
+            span,
+            format!("{name}() needs at least two values, found {}", xs.len()),
+        );
     }
     let mut truth = Truth::True;
     for pair in xs.windows(2) {
@@ -507,12 +756,25 @@ fn trend(name: &str, xs: Vec<Quantity>, span: &Range<usize>) -> Res<Value> {
 
 fn whole_number(v: &Value, span: &Range<usize>) -> Res<i64> {
     match v {
-        Value::Num(q) if q.iv.is_exact() && q.dim == Dim::Plain => {
-            to_i64(&q.iv.lo).filter(|d| (-30..=30).contains(d)).map_or_else(
-                || err(ErrorKind::Type, span, "the number of digits must be a whole number between -30 and 30"),
+        Value::Num(q) if q.iv.is_exact() && q.dim == Dim::Plain => to_i64(&q.iv.lo)
+            .filter(|d| (-30..=30).contains(d))
+            .map_or_else(
+                || {
+                    err(
+                        ErrorKind::Type,
+                        span,
+                        "the number of digits must be a whole number between -30 and 30",
+                    )
+                },
                 Ok,
-            )
-        }
-        other => err(ErrorKind::Type, span, format!("the number of digits must be a whole number, found {}", other.describe())),
+            ),
+        other => err(
+            ErrorKind::Type,
+            span,
+            format!(
+                "the number of digits must be a whole number, found {}",
+                other.describe()
+            ),
+        ),
     }
 }

@@ -122,10 +122,16 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ExprError> {
             continue;
         }
         let (tok, len) = next_token(src, pos, c)?;
-        tokens.push(Token { tok, span: pos..pos + len });
+        tokens.push(Token {
+            tok,
+            span: pos..pos + len,
+        });
         pos += len;
     }
-    tokens.push(Token { tok: Tok::End, span: src.len()..src.len() });
+    tokens.push(Token {
+        tok: Tok::End,
+        span: src.len()..src.len(),
+    });
     Ok(tokens)
 }
 
@@ -135,7 +141,9 @@ fn next_token(src: &str, pos: usize, c: char) -> Result<(Tok, usize), ExprError>
         return Ok((Tok::Num(Box::new(n)), len));
     }
     if c.is_ascii_alphabetic() || c == '_' {
-        let len = src[pos..].find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_')).unwrap_or(src.len() - pos);
+        let len = src[pos..]
+            .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
+            .unwrap_or(src.len() - pos);
         let word = &src[pos..pos + len];
         let tok = match word {
             "and" | "AND" => Tok::And,
@@ -188,7 +196,8 @@ fn next_token(src: &str, pos: usize, c: char) -> Result<(Tok, usize), ExprError>
 
 /// A number literal starting at `pos`: digits, or a currency sign or code followed by digits.
 fn literal_at(src: &str, pos: usize, c: char) -> Option<Number> {
-    let could_start = c.is_ascii_digit() || c == '.' || !c.is_ascii() || c == '$' || c.is_ascii_uppercase();
+    let could_start =
+        c.is_ascii_digit() || c == '.' || !c.is_ascii() || c == '$' || c.is_ascii_uppercase();
     if !could_start {
         return None;
     }
@@ -200,16 +209,47 @@ mod tests {
     use super::*;
 
     fn kinds(src: &str) -> Vec<String> {
-        tokenize(src).unwrap().into_iter().map(|t| t.tok.describe()).collect()
+        tokenize(src)
+            .unwrap()
+            .into_iter()
+            .map(|t| t.tok.describe())
+            .collect()
     }
 
     #[test]
     fn tokens_of_a_typical_check() {
         assert_eq!(
             kinds("share(foundry, rev[1]) ≈ 50%"),
-            ["`share`", "`(`", "`foundry`", "`,`", "`rev`", "`[`", "a number", "`]`", "`)`", "`≈`", "a number", "the end of the expression"]
+            [
+                "`share`",
+                "`(`",
+                "`foundry`",
+                "`,`",
+                "`rev`",
+                "`[`",
+                "a number",
+                "`]`",
+                "`)`",
+                "`≈`",
+                "a number",
+                "the end of the expression"
+            ]
         );
-        assert_eq!(kinds("rd[2] > 7億 and not x"), ["`rd`", "`[`", "a number", "`]`", "`>`", "a number", "`and`", "`not`", "`x`", "the end of the expression"]);
+        assert_eq!(
+            kinds("rd[2] > 7億 and not x"),
+            [
+                "`rd`",
+                "`[`",
+                "a number",
+                "`]`",
+                "`>`",
+                "a number",
+                "`and`",
+                "`not`",
+                "`x`",
+                "the end of the expression"
+            ]
+        );
     }
 
     #[test]
@@ -225,7 +265,10 @@ mod tests {
 
     #[test]
     fn identifiers_that_start_like_currencies_stay_names() {
-        assert_eq!(kinds("USD_rate * 2"), ["`USD_rate`", "`*`", "a number", "the end of the expression"]);
+        assert_eq!(
+            kinds("USD_rate * 2"),
+            ["`USD_rate`", "`*`", "a number", "the end of the expression"]
+        );
     }
 
     #[test]

@@ -64,17 +64,28 @@ pub struct ExprError {
 impl ExprError {
     /// A syntax error at `span`.
     pub fn new(span: Range<usize>, message: impl Into<String>) -> ExprError {
-        ExprError { span, message: message.into(), note: None, kind: ErrorKind::Syntax }
+        ExprError {
+            span,
+            message: message.into(),
+            note: None,
+            kind: ErrorKind::Syntax,
+        }
     }
 
     /// An error of another kind.
     pub fn of(kind: ErrorKind, span: Range<usize>, message: impl Into<String>) -> ExprError {
-        ExprError { span, message: message.into(), note: None, kind }
+        ExprError {
+            span,
+            message: message.into(),
+            note: None,
+            kind,
+        }
     }
 
     /// The 1-based character column where the error starts in `src`.
     pub fn column(&self, src: &str) -> usize {
-        src.get(..self.span.start.min(src.len())).map_or(1, |s| s.chars().count() + 1)
+        src.get(..self.span.start.min(src.len()))
+            .map_or(1, |s| s.chars().count() + 1)
     }
 }
 
@@ -149,7 +160,11 @@ impl Tolerance {
 use num_traits::Signed;
 
 /// Parses and evaluates `src`, returning the value and the facts it used.
-pub fn evaluate(src: &str, env: &mut dyn Env, tolerance: &Tolerance) -> Result<(Value, Vec<Use>), EvalError> {
+pub fn evaluate(
+    src: &str,
+    env: &mut dyn Env,
+    tolerance: &Tolerance,
+) -> Result<(Value, Vec<Use>), EvalError> {
     let expr = parse(src)?;
     evaluate_parsed(&expr, env, tolerance)
 }

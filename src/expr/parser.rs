@@ -66,11 +66,17 @@ pub fn parse(src: &str) -> Result<Expr, ExprError> {
         Tok::End => Ok(expr),
         Tok::RParen | Tok::RBracket => {
             let t = parser.current();
-            Err(ExprError::new(t.span.clone(), format!("unmatched {}", t.tok.describe())))
+            Err(ExprError::new(
+                t.span.clone(),
+                format!("unmatched {}", t.tok.describe()),
+            ))
         }
         _ => {
             let t = parser.current();
-            Err(ExprError::new(t.span.clone(), format!("expected an operator, found {}", t.tok.describe())))
+            Err(ExprError::new(
+                t.span.clone(),
+                format!("expected an operator, found {}", t.tok.describe()),
+            ))
         }
     }
 }
@@ -97,14 +103,25 @@ impl Parser {
         t
     }
 
-    fn expect(&mut self, want: &Tok, what: &str, opened: Option<Range<usize>>) -> Result<Token, ExprError> {
+    fn expect(
+        &mut self,
+        want: &Tok,
+        what: &str,
+        opened: Option<Range<usize>>,
+    ) -> Result<Token, ExprError> {
         if self.peek() == want {
             return Ok(self.advance());
         }
         let t = self.current();
-        let mut err = ExprError::new(t.span.clone(), format!("expected {what}, found {}", t.tok.describe()));
+        let mut err = ExprError::new(
+            t.span.clone(),
+            format!("expected {what}, found {}", t.tok.describe()),
+        );
         if let Some(open) = opened {
-            err.note = Some(format!("the bracket opened at column {} is not closed", open.start + 1));
+            err.note = Some(format!(
+                "the bracket opened at column {} is not closed",
+                open.start + 1
+            ));
         }
         Err(err)
     }
@@ -114,7 +131,7 @@ impl Parser {
         while matches!(self.peek(), Tok::Or) {
             self.advance();
             let right = self.and()?;
-            left = join(left, right, |l, r| Node::Or(l, r));
+            left = join(left, right, Node::Or);
         }
         Ok(left)
     }
@@ -124,7 +141,7 @@ impl Parser {
         while matches!(self.peek(), Tok::And) {
             self.advance();
             let right = self.not()?;
-            left = join(left, right, |l, r| Node::And(l, r));
+            left = join(left, right, Node::And);
         }
         Ok(left)
     }
@@ -134,19 +151,27 @@ impl Parser {
             let start = self.advance().span.start;
             let inner = self.not()?;
             let span = start..inner.span.end;
-            return Ok(Expr { node: Node::Not(Box::new(inner)), span });
+            return Ok(Expr {
+                node: Node::Not(Box::new(inner)),
+                span,
+            });
         }
         self.comparison()
     }
 
     fn comparison(&mut self) -> Result<Expr, ExprError> {
         let left = self.sum()?;
-        let Tok::Cmp(op) = *self.peek() else { return Ok(left) };
+        let Tok::Cmp(op) = *self.peek() else {
+            return Ok(left);
+        };
         self.advance();
         let right = self.sum()?;
         if let Tok::Cmp(_) = self.peek() {
             let t = self.current();
-            return Err(ExprError::new(t.span.clone(), "comparisons cannot be chained; join them with `and`"));
+            return Err(ExprError::new(
+                t.span.clone(),
+                "comparisons cannot be chained; join them with `and`",
+            ));
         }
         Ok(join(left, right, |l, r| Node::Compare(op, l, r)))
     }
@@ -185,7 +210,10 @@ impl Parser {
                 let start = self.advance().span.start;
                 let inner = self.unary()?;
                 let span = start..inner.span.end;
-                Ok(Expr { node: Node::Neg(Box::new(inner)), span })
+                Ok(Expr {
+                    node: Node::Neg(Box::new(inner)),
+                    span,
+                })
             }
             Tok::Plus => {
                 self.advance();
@@ -202,7 +230,10 @@ impl Parser {
             let index = self.or()?;
             let close = self.expect(&Tok::RBracket, "`]`", Some(open))?;
             let span = expr.span.start..close.span.end;
-            expr = Expr { node: Node::Index(Box::new(expr), Box::new(index)), span };
+            expr = Expr {
+                node: Node::Index(Box::new(expr), Box::new(index)),
+                span,
+            };
         }
         Ok(expr)
     }
@@ -210,15 +241,30 @@ impl Parser {
     fn primary(&mut self) -> Result<Expr, ExprError> {
         let t = self.advance();
         match t.tok {
-            Tok::Num(n) => Ok(Expr { node: Node::Num(n), span: t.span }),
+            Tok::Num(n) => Ok(Expr {
+                node: Node::Num(n),
+                span: t.span,
+            }),
             Tok::Ident(name) if matches!(self.peek(), Tok::LParen) => self.call(name, t.span),
-            Tok::Ident(name) => Ok(Expr { node: Node::Name(name), span: t.span }),
+            Tok::Ident(name) => Ok(Expr {
+                node: Node::Name(name),
+                span: t.span,
+            }),
             Tok::LParen => {
                 let inner = self.or()?;
                 let close = self.expect(&Tok::RParen, "`)`", Some(t.span.clone()))?;
-                Ok(Expr { node: inner.node, span: t.span.start..close.span.end })
+                Ok(Expr {
+                    node: inner.node,
+                    span: t.span.start..close.span.end,
+                })
             }
-            other => Err(ExprError::new(t.span, format!("expected a number, a name or `(`, found {}", other.describe()))),
+            other => Err(ExprError::new(
+                t.span,
+                format!(
+                    "expected a number, a name or `(`, found {}",
+                    other.describe()
+                ),
+            )),
         }
     }
 
@@ -236,13 +282,19 @@ impl Parser {
             }
         }
         let close = self.expect(&Tok::RParen, "`,` or `)`", Some(open))?;
-        Ok(Expr { node: Node::Call(name, name_span.clone(), args), span: name_span.start..close.span.end })
+        Ok(Expr {
+            node: Node::Call(name, name_span.clone(), args),
+            span: name_span.start..close.span.end,
+        })
     }
 }
 
 fn join(left: Expr, right: Expr, make: impl FnOnce(Box<Expr>, Box<Expr>) -> Node) -> Expr {
     let span = left.span.start..right.span.end;
-    Expr { node: make(Box::new(left), Box::new(right)), span }
+    Expr {
+        node: make(Box::new(left), Box::new(right)),
+        span,
+    }
 }
 
 #[cfg(test)]
@@ -257,12 +309,20 @@ mod tests {
             Node::Index(l, i) => format!("{}[{}]", sexp(l, src), sexp(i, src)),
             Node::Neg(x) => format!("(- {})", sexp(x, src)),
             Node::Arith(op, l, r) => format!("({op:?} {} {})", sexp(l, src), sexp(r, src)),
-            Node::Compare(op, l, r) => format!("({} {} {})", op.symbol(), sexp(l, src), sexp(r, src)),
+            Node::Compare(op, l, r) => {
+                format!("({} {} {})", op.symbol(), sexp(l, src), sexp(r, src))
+            }
             Node::And(l, r) => format!("(and {} {})", sexp(l, src), sexp(r, src)),
             Node::Or(l, r) => format!("(or {} {})", sexp(l, src), sexp(r, src)),
             Node::Not(x) => format!("(not {})", sexp(x, src)),
             Node::Call(f, _, args) => {
-                format!("({f} {})", args.iter().map(|a| sexp(a, src)).collect::<Vec<_>>().join(" "))
+                format!(
+                    "({f} {})",
+                    args.iter()
+                        .map(|a| sexp(a, src))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                )
             }
         }
     }
@@ -277,8 +337,14 @@ mod tests {
         assert_eq!(p("a / b / c"), "(Div (Div a b) c)");
         assert_eq!(p("-a[0] * 2"), "(Mul (- a[0]) 2)");
         assert_eq!(p("(a + b) * c"), "(Mul (Add a b) c)");
-        assert_eq!(p("a > 1 and b < 2 or not c = 3"), "(or (and (> a 1) (< b 2)) (not (= c 3)))");
-        assert_eq!(p("share(foundry, rev[1]) ≈ 50%"), "(≈ (share foundry rev[1]) 50%)");
+        assert_eq!(
+            p("a > 1 and b < 2 or not c = 3"),
+            "(or (and (> a 1) (< b 2)) (not (= c 3)))"
+        );
+        assert_eq!(
+            p("share(foundry, rev[1]) ≈ 50%"),
+            "(≈ (share foundry rev[1]) 50%)"
+        );
         assert_eq!(p("rev[-1]"), "rev[(- 1)]");
         assert_eq!(p("all(top5 >= 75%)"), "(all (>= top5 75%))");
     }
@@ -287,7 +353,11 @@ mod tests {
     fn errors_point_at_the_problem() {
         let err = parse("growth(rev[0], rev[2]").unwrap_err();
         assert_eq!(err.span, 21..21);
-        assert!(err.message.contains("expected `,` or `)`"), "{}", err.message);
+        assert!(
+            err.message.contains("expected `,` or `)`"),
+            "{}",
+            err.message
+        );
         let err = parse("a < b < c").unwrap_err();
         assert_eq!(err.span, 6..7);
         let err = parse("rev[0] +").unwrap_err();

@@ -49,22 +49,38 @@ pub struct Quantity {
 impl Quantity {
     /// A plain exact number.
     pub fn exact(v: Rat) -> Quantity {
-        Quantity { iv: Interval::exact(v), dim: Dim::Plain, currency: None }
+        Quantity {
+            iv: Interval::exact(v),
+            dim: Dim::Plain,
+            currency: None,
+        }
     }
 
     /// The interval a number read from text stands for.
     pub fn from_number(n: &Number) -> Quantity {
-        Quantity { iv: Interval::around(n.value, n.half_unit), dim: Dim::of(n.kind), currency: n.currency }
+        Quantity {
+            iv: Interval::around(n.value, n.half_unit),
+            dim: Dim::of(n.kind),
+            currency: n.currency,
+        }
     }
 
     /// A literal in an expression: exact, as the contract says.
     pub fn literal(n: &Number) -> Quantity {
-        Quantity { iv: Interval::exact(rat(n.value)), dim: Dim::of(n.kind), currency: n.currency }
+        Quantity {
+            iv: Interval::exact(rat(n.value)),
+            dim: Dim::of(n.kind),
+            currency: n.currency,
+        }
     }
 
     /// Same quantity with another interval.
     pub fn with(&self, iv: Interval) -> Quantity {
-        Quantity { iv, dim: self.dim, currency: self.currency }
+        Quantity {
+            iv,
+            dim: self.dim,
+            currency: self.currency,
+        }
     }
 }
 

@@ -77,7 +77,11 @@ fn pow10(exp: u32) -> Decimal {
 /// Reads the Chinese numeral starting at `start`, stopping before `stop_at`
 /// characters the caller reserves (e.g. `兆` before `瓦`). Returns `None` when
 /// the characters there do not form a well-written number.
-pub(crate) fn read(text: &str, start: usize, is_reserved: impl Fn(usize) -> bool) -> Option<ChineseNumeral> {
+pub(crate) fn read(
+    text: &str,
+    start: usize,
+    is_reserved: impl Fn(usize) -> bool,
+) -> Option<ChineseNumeral> {
     let mut reader = Reader::default();
     let mut pos = start;
     let mut chars = text[start..].char_indices().peekable();
@@ -87,7 +91,9 @@ pub(crate) fn read(text: &str, start: usize, is_reserved: impl Fn(usize) -> bool
             break;
         }
         if matches!(c, '點' | '点') && reader.can_take_point() {
-            let Some(frac_end) = reader.take_fraction(text, at + c.len_utf8()) else { break };
+            let Some(frac_end) = reader.take_fraction(text, at + c.len_utf8()) else {
+                break;
+            };
             pos = frac_end;
             // Skip what the fraction consumed, then allow a following big unit (三點五億).
             while chars.peek().is_some_and(|&(o, _)| start + o < frac_end) {
@@ -220,7 +226,9 @@ impl Reader {
 
     /// The value of a digit written after the last unit: `三萬五` means 5,000, `一百零五` means 5.
     fn trailing(&mut self) -> Decimal {
-        let Some(d) = self.pending.take() else { return Decimal::ZERO };
+        let Some(d) = self.pending.take() else {
+            return Decimal::ZERO;
+        };
         if self.positional {
             let mut value = Decimal::ZERO;
             for &digit in &self.digits {
@@ -281,7 +289,11 @@ impl Reader {
         Some(ChineseNumeral {
             end,
             value,
-            place: if self.place.is_zero() { Decimal::ONE } else { self.place },
+            place: if self.place.is_zero() {
+                Decimal::ONE
+            } else {
+                self.place
+            },
             positional: self.positional,
             digit_count: self.digits.len(),
             has_big_unit: self.has_big_unit,
@@ -297,7 +309,10 @@ mod tests {
 
     fn value(s: &str) -> Option<(String, String)> {
         let n = read(s, 0, |_| false)?;
-        Some((n.value.normalize().to_string(), n.place.normalize().to_string()))
+        Some((
+            n.value.normalize().to_string(),
+            n.place.normalize().to_string(),
+        ))
     }
 
     fn d(s: &str) -> String {
@@ -314,7 +329,10 @@ mod tests {
         assert_eq!(value("二十億"), Some((d("2000000000"), d("1000000000"))));
         assert_eq!(value("二十亿"), Some((d("2000000000"), d("1000000000"))));
         assert_eq!(value("三億五千萬"), Some((d("350000000"), d("10000000"))));
-        assert_eq!(value("一萬億"), Some((d("1000000000000"), d("1000000000000"))));
+        assert_eq!(
+            value("一萬億"),
+            Some((d("1000000000000"), d("1000000000000")))
+        );
         assert_eq!(value("壹佰貳拾參"), Some((d("123"), d("1"))));
         assert_eq!(value("廿二"), Some((d("22"), d("1"))));
     }
@@ -340,7 +358,10 @@ mod tests {
         // 千萬 on its own is the adverb "by all means", not 10⁷.
         assert_eq!(read("千萬", 0, |_| false), None);
         // 十四五 (the 14th five-year plan) stops after 十四.
-        assert_eq!(read("十四五", 0, |_| false).map(|n| n.end), Some("十四".len()));
+        assert_eq!(
+            read("十四五", 0, |_| false).map(|n| n.end),
+            Some("十四".len())
+        );
         assert_eq!(value("二十三"), Some((d("23"), d("1"))));
     }
 

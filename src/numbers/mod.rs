@@ -169,7 +169,11 @@ pub fn read_numbers(text: &str) -> NumberReader<'_> {
 /// Formats a decimal as a plain string without exponent or trailing zeros.
 pub fn plain(value: Decimal) -> String {
     let v = value.normalize();
-    if v.is_zero() { "0".to_string() } else { v.to_string() }
+    if v.is_zero() {
+        "0".to_string()
+    } else {
+        v.to_string()
+    }
 }
 
 #[cfg(test)]

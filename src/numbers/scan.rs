@@ -5,24 +5,51 @@
 //! 2024` share being years.
 
 use std::collections::VecDeque;
-use std::sync::LazyLock;
 
-use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::chinese;
 use super::lexicon::{
-    Attach, CHINESE_LABEL_PREFIXES, CURRENCY_PREFIXES, CURRENCY_SUFFIXES, CurrencyWord, ENGLISH_SCALES, GLUED_UNITS,
-    KILO_UNITS, LABEL_WORDS, LETTER_SCALES, LIST_JOINERS, MEASURE_WORDS, MEGA_UNITS, MONTHS, PERCENT_WORDS,
-    PercentSign, RANGE_JOINERS, YEAR_PREFIXES, chinese_scale,
+    Attach, CHINESE_LABEL_PREFIXES, CURRENCY_PREFIX_ENDS, CURRENCY_PREFIXES,
+    CURRENCY_SUFFIX_STARTS, CURRENCY_SUFFIXES, CurrencyWord, ENGLISH_SCALES, GLUED_UNITS,
+    KILO_UNITS, LABEL_PREFIX_ENDS, LABEL_WORDS, LETTER_SCALES, LIST_JOINERS, MEASURE_STARTS,
+    MEASURE_WORDS, MEGA_UNITS, MONTHS, PERCENT_STARTS, PERCENT_WORDS, PREFIX_ENDS, PercentSign,
+    RANGE_JOINERS, SCALE_STARTS, SUFFIX_STARTS, YEAR_PREFIXES, chinese_scale,
 };
 use super::{Currency, Kind, Number};
 
-/// Characters at which a number can start. Everything else is skipped at
-/// the speed of the regex engine.
-static START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("[0-9０-９〇零一二两兩三四五六七八九十廿卅壹贰貳叁參叄肆伍陆陸柒捌玖拾百千万萬]").expect("valid regex")
-});
+/// Whether a character can start a number: a digit, a Chinese numeral, or
+/// the 百/千/萬 of 百分之, 千分之, 萬分之.
+fn starts_number(c: char) -> bool {
+    matches!(c, '０'..='９' | '百' | '千' | '万' | '萬') || chinese::starts_numeral(c)
+}
+
+/// The next position at or after `from` where a number may start. One
+/// byte-level pass: ASCII bytes are tested directly, and only three-byte
+/// characters (where CJK numerals and full-width digits live) are decoded.
+fn next_candidate(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'0'..=b'9' => return Some(i),
+            0x00..=0x7F => i += 1,
+            0xE0..=0xEF if i + 2 < bytes.len() => {
+                let code = (u32::from(b & 0x0F) << 12)
+                    | (u32::from(bytes[i + 1] & 0x3F) << 6)
+                    | u32::from(bytes[i + 2] & 0x3F);
+                if char::from_u32(code).is_some_and(starts_number) {
+                    return Some(i);
+                }
+                i += 3;
+            }
+            0xC0..=0xDF => i += 2,
+            0xF0..=0xF7 => i += 4,
+            _ => i += 1,
+        }
+    }
+    None
+}
 
 /// The longest digit string the reader turns into a value (rust_decimal holds 28 digits).
 const MAX_DIGITS: usize = 28;
@@ -55,30 +82,24 @@ struct Raw {
 
 impl Raw {
     fn finish(self) -> Number {
-        let factor = match self.percent {
-            None => Decimal::ONE,
-            Some(PercentSign::Percent | PercentSign::Points) => Decimal::ONE_HUNDRED,
-            Some(PercentSign::PerMille) => Decimal::ONE_THOUSAND,
-            Some(PercentSign::BasisPoints) => Decimal::from(10_000),
+        let percent_places = match self.percent {
+            None => 0,
+            Some(PercentSign::Percent | PercentSign::Points) => 2,
+            Some(PercentSign::PerMille) => 3,
+            Some(PercentSign::BasisPoints) => 4,
         };
-        let scale = Decimal::from_i128_with_scale(10i128.pow(self.scale_exp), 0);
-        let apply = |d: Decimal| d.checked_mul(scale).and_then(|v| v.checked_div(factor));
         let kind = match self.percent {
             _ if self.kind == Kind::Label => Kind::Label,
             Some(PercentSign::Percent | PercentSign::PerMille) => Kind::Percent,
             Some(PercentSign::Points | PercentSign::BasisPoints) => Kind::Points,
             None => self.kind,
         };
-        let (value, half_unit, kind) = match (apply(self.written), apply(self.half)) {
-            (Some(v), Some(h)) => (v, h, kind),
-            _ => (self.written, self.half, Kind::Label),
-        };
-        let percent_exp = match self.percent {
-            None => 0,
-            Some(PercentSign::Percent | PercentSign::Points) => 2,
-            Some(PercentSign::PerMille) => 3,
-            Some(PercentSign::BasisPoints) => 4,
-        };
+        let exp = self.scale_exp as i32 - percent_places;
+        let (value, half_unit, kind) =
+            match (times_pow10(self.written, exp), times_pow10(self.half, exp)) {
+                (Some(v), Some(h)) => (v, h, kind),
+                _ => (self.written, self.half, Kind::Label),
+            };
         Number {
             span: self.start..self.end,
             digits: self.digits.0..self.digits.1,
@@ -88,7 +109,7 @@ impl Raw {
             currency: self.currency,
             unit: self.unit,
             more: self.more,
-            scale: self.scale_exp as i32 - percent_exp,
+            scale: exp,
         }
     }
 }
@@ -105,7 +126,13 @@ pub struct NumberReader<'a> {
 impl<'a> NumberReader<'a> {
     /// A reader positioned at the start of `text`.
     pub fn new(text: &'a str) -> Self {
-        NumberReader { text, pos: 0, prev_end: 0, pending: None, ready: VecDeque::new() }
+        NumberReader {
+            text,
+            pos: 0,
+            prev_end: 0,
+            pending: None,
+            ready: VecDeque::new(),
+        }
     }
 }
 
@@ -145,7 +172,9 @@ pub fn read_number_at(text: &str, pos: usize) -> Option<Number> {
 
 /// Skips a currency tag (and spaces) written at `pos`, returning where the digits start.
 fn skip_prefix_currency(text: &str, pos: usize) -> Option<usize> {
-    let word = CURRENCY_PREFIXES.iter().find(|w| text[pos..].starts_with(w.text))?;
+    let word = CURRENCY_PREFIXES
+        .iter()
+        .find(|w| text[pos..].starts_with(w.text))?;
     let mut p = pos + word.text.len();
     while char_at(text, p) == Some(' ') {
         p += 1;
@@ -159,40 +188,23 @@ impl NumberReader<'_> {
         if let Some(raw) = self.ready.pop_front() {
             return Some(raw);
         }
-        while let Some(m) = START.find_at(self.text, self.pos) {
-            let at = m.start();
-            let mut scanner = Scanner { text: self.text, floor: self.prev_end };
-            let found = scanner.at(at);
-            match found {
-                Some(mut raws) if !raws.is_empty() => {
-                    let first = raws.remove(0);
-                    let end = raws.last().map_or(first.end, |r| r.end);
-                    self.pos = end.max(m.end());
-                    self.prev_end = end;
-                    self.ready.extend(raws);
-                    return Some(first);
-                }
-                Some(_) | None => {
-                    self.pos = scanner_skip(self.text, at);
-                }
+        while let Some(at) = next_candidate(self.text, self.pos) {
+            let mut scanner = Scanner {
+                text: self.text,
+                floor: self.prev_end,
+            };
+            if let Some(first) = scanner.at(at, &mut self.ready) {
+                let end = self.ready.back().map_or(first.end, |r| r.end);
+                self.pos = end;
+                self.prev_end = end;
+                return Some(first);
             }
+            // Not a number (a numeral inside a word such as 統一): skip the whole run.
+            self.pos = skip_numeral_run(self.text, at);
         }
         self.pos = self.text.len();
         None
     }
-}
-
-/// Where to resume after a candidate that was not a number: past the whole
-/// run of numeral characters, so `一一` is not tried twice.
-fn scanner_skip(text: &str, at: usize) -> usize {
-    let mut p = at;
-    for c in text[at..].chars() {
-        if !chinese::is_numeral_char(c) && p != at {
-            break;
-        }
-        p += c.len_utf8();
-    }
-    p
 }
 
 /// Reads the number(s) starting at one candidate position.
@@ -202,20 +214,23 @@ struct Scanner<'a> {
     floor: usize,
 }
 
-impl Scanner<'_> {
-    fn at(&mut self, at: usize) -> Option<Vec<Raw>> {
+impl<'a> Scanner<'a> {
+    /// The number starting at `at`; a pattern of several (an ISO date) puts the rest in `more`.
+    fn at(&mut self, at: usize, more: &mut VecDeque<Raw>) -> Option<Raw> {
         let c = char_at(self.text, at)?;
         if ascii_or_wide_digit(c).is_some() {
-            if let Some(triple) = self.date_pattern(at) {
-                return Some(triple);
+            if let Some(mut parts) = self.date_pattern(at) {
+                let first = parts.remove(0);
+                more.extend(parts);
+                return Some(first);
             }
-            return self.arabic(at, false).map(|r| vec![r]);
+            return self.arabic(at, false);
         }
         if let Some((sign, after)) = fraction_prefix(self.text, at) {
-            return self.fraction_of(at, sign, after).map(|r| vec![r]);
+            return self.fraction_of(at, sign, after);
         }
         if chinese::starts_numeral(c) {
-            return self.chinese(at).map(|r| vec![r]);
+            return self.chinese(at);
         }
         None
     }
@@ -224,7 +239,11 @@ impl Scanner<'_> {
 
     /// Reads an Arabic number whose digits start at `at`. `standalone` skips look-behind.
     fn arabic(&mut self, at: usize, standalone: bool) -> Option<Raw> {
-        let core = Core::read(self.text, at, standalone || self.floor > at.saturating_sub(1));
+        let core = Core::read(
+            self.text,
+            at,
+            standalone || self.floor > at.saturating_sub(1),
+        );
         let mut raw = Raw {
             start: core.start,
             end: core.end,
@@ -248,7 +267,11 @@ impl Scanner<'_> {
             return Some(raw);
         }
         let mut context = if standalone {
-            Before { start: core.start, ..Before::default() }
+            Before {
+                start: core.start,
+                context_at: core.start,
+                ..Before::default()
+            }
         } else {
             self.look_behind(core.start)
         };
@@ -269,7 +292,10 @@ impl Scanner<'_> {
     fn fraction_of(&mut self, at: usize, sign: PercentSign, digits_at: usize) -> Option<Raw> {
         let c = char_at(self.text, digits_at)?;
         let mut raw = if ascii_or_wide_digit(c).is_some() {
-            let mut inner = Scanner { text: self.text, floor: digits_at };
+            let mut inner = Scanner {
+                text: self.text,
+                floor: digits_at,
+            };
             inner.arabic(digits_at, true)?
         } else if chinese::starts_numeral(c) {
             let n = chinese::read(self.text, digits_at, |_| false)?;
@@ -308,11 +334,16 @@ impl Scanner<'_> {
             raw.start -= "負".len();
             raw.written = -raw.written;
         }
-        let mut context = Before { start: raw.start, ..Before::default() };
+        let mut context = Before {
+            start: raw.start,
+            ..Before::default()
+        };
         let core = Core::from_chinese(at, &n);
         raw.end = self.look_ahead(&mut raw, &core, &mut context);
         if ordinal {
-            if let Some(end) = quarter_suffix(text, n.end).filter(|_| (1..=4).contains(&whole(&n.value))) {
+            if let Some(end) =
+                quarter_suffix(text, n.end).filter(|_| (1..=4).contains(&whole(&n.value)))
+            {
                 raw.kind = Kind::Date;
                 raw.end = end;
             }
@@ -326,11 +357,18 @@ impl Scanner<'_> {
             raw.kind = Kind::Ordinal;
             return Some(raw);
         }
-        self.classify_chinese(&mut raw, &n, &core, &context).then_some(raw)
+        self.classify_chinese(&mut raw, &n, &core, &context)
+            .then_some(raw)
     }
 
     /// Whether a Chinese numeral run reads as a number here (else it is part of a word).
-    fn classify_chinese(&self, raw: &mut Raw, n: &chinese::ChineseNumeral, core: &Core, context: &Before) -> bool {
+    fn classify_chinese(
+        &self,
+        raw: &mut Raw,
+        n: &chinese::ChineseNumeral,
+        core: &Core,
+        context: &Before,
+    ) -> bool {
         self.classify(raw, core, context);
         if raw.kind == Kind::Year || raw.kind == Kind::Date {
             return true;
@@ -339,7 +377,8 @@ impl Scanner<'_> {
             return false;
         }
         let lone_one = n.digit_count == 1 && !n.has_unit && whole(&n.value) == 1;
-        let strong_suffix = raw.percent.is_some() || raw.currency.is_some() || raw.scale_exp > 0 || raw.more;
+        let strong_suffix =
+            raw.percent.is_some() || raw.currency.is_some() || raw.scale_exp > 0 || raw.more;
         let multiple = raw.unit == Some("times");
         if strong_suffix || multiple || n.has_big_unit {
             return true;
@@ -364,32 +403,46 @@ impl Scanner<'_> {
 
     // ----- What stands before ----------------------------------------------------------
 
-    fn look_behind(&self, digits_start: usize) -> Before {
+    fn look_behind(&self, digits_start: usize) -> Before<'a> {
         let text = self.text;
         let floor = self.floor;
-        let mut b = Before { start: digits_start, ..Before::default() };
+        let mut b = Before {
+            start: digits_start,
+            context_at: digits_start,
+            ..Before::default()
+        };
         let mut p = digits_start;
+        // Most numbers follow a character no prefix can end with.
+        if !char_before(text, p)
+            .filter(|_| p > floor)
+            .is_some_and(|c| PREFIX_ENDS.has(c))
+        {
+            return b;
+        }
         // Letters glued to the digits: a currency code, FY, Q/H, or a name (A100, INT8).
         if let Some((word_start, word)) = glued_word_before(text, p, floor) {
-            if let Some(cw) = CURRENCY_PREFIXES.iter().find(|w| w.ascii_word && w.text == word) {
+            if let Some(cw) = CURRENCY_PREFIXES
+                .iter()
+                .find(|w| w.ascii_word && w.text == word)
+            {
                 b.currency = Some(cw.currency);
                 b.start = word_start;
                 p = word_start;
             } else {
                 b.start = word_start;
-                b.glued_word = Some(word.to_ascii_lowercase());
+                b.glued_word = Some(word);
                 return b;
             }
         }
         // A hyphen glued between letters and digits: COVID-19, Pulsar-2.
-        if char_before(text, p) == Some('-') && p > floor + 1 {
-            if let Some((ws, word)) = glued_word_before(text, p - 1, floor) {
-                if word.chars().all(|c| c.is_ascii_alphabetic()) {
-                    b.start = ws;
-                    b.glued_word = Some("-".to_string());
-                    return b;
-                }
-            }
+        if char_before(text, p) == Some('-')
+            && p > floor + 1
+            && let Some((ws, word)) = glued_word_before(text, p - 1, floor)
+            && word.chars().all(|c| c.is_ascii_alphabetic())
+        {
+            b.start = ws;
+            b.glued_word = Some("-");
+            return b;
         }
         // Sign or currency in either order: -$5, $-5, US$ (1,234), RMB 1.2.
         for _ in 0..2 {
@@ -399,13 +452,13 @@ impl Scanner<'_> {
                 b.start = q;
                 continue;
             }
-            if b.currency.is_none() {
-                if let Some((q, cur)) = currency_before(text, p, floor) {
-                    b.currency = Some(cur);
-                    p = q;
-                    b.start = q;
-                    continue;
-                }
+            if b.currency.is_none()
+                && let Some((q, cur)) = currency_before(text, p, floor)
+            {
+                b.currency = Some(cur);
+                p = q;
+                b.start = q;
+                continue;
             }
             break;
         }
@@ -417,7 +470,10 @@ impl Scanner<'_> {
             b.start = q;
             p = q;
         }
-        for (prefix, sign) in [("百分之", PercentSign::Percent), ("千分之", PercentSign::PerMille)] {
+        for (prefix, sign) in [
+            ("百分之", PercentSign::Percent),
+            ("千分之", PercentSign::PerMille),
+        ] {
             if let Some(q) = strip_suffix(text, floor, p, prefix) {
                 b.percent = Some(sign);
                 b.start = q;
@@ -434,40 +490,62 @@ impl Scanner<'_> {
             b.start = q;
             p = q;
         }
-        b.label_prefix = CHINESE_LABEL_PREFIXES.iter().any(|w| text[floor..p].ends_with(w));
-        b.line_start = line_prefix_is_blank(text, p, floor);
-        b.word = word_before(text, p, floor);
-        b.month_before = self.month_before(p);
-        b.period_before = period_before(text, p, floor);
-        b.year_prefix = b.word.as_deref().is_some_and(is_year_prefix)
-            || ["於", "于", "自", "截至", "截止"].iter().any(|w| text[floor..p].ends_with(w));
-        b.table_row = line_has_cells(text, p);
+        b.label_prefix = char_before(text, p).is_some_and(|c| LABEL_PREFIX_ENDS.has(c))
+            && CHINESE_LABEL_PREFIXES
+                .iter()
+                .any(|w| text[floor..p].ends_with(w));
+        b.context_at = p;
         b
     }
 
+    /// The words before position `p`.
+    fn words(&self, p: usize) -> Words<'a> {
+        let (text, floor) = (self.text, self.floor);
+        if p < floor {
+            return Words::default();
+        }
+        let word = word_before(text, p, floor);
+        let chinese_prefix = matches!(char_before(text, p), Some('於' | '于' | '自' | '至' | '止'))
+            && ["於", "于", "自", "截至", "截止"]
+                .iter()
+                .any(|w| text[floor..p].ends_with(w));
+        let year_prefix = chinese_prefix || word.is_some_and(is_year_prefix);
+        Words {
+            month_before: self.month_before(p, word),
+            period_before: period_before(text, p, floor),
+            year_prefix,
+            word,
+        }
+    }
+
     /// `December 31, 2024` or `Dec 2024`: is there a month name (and maybe a day) before `p`?
-    fn month_before(&self, p: usize) -> MonthBefore {
+    fn month_before(&self, p: usize, word: Option<&str>) -> MonthBefore {
         let text = self.text;
         let mut q = p;
-        while q > self.floor && matches!(char_before(text, q), Some(' ' | ',' | '\u{a0}')) {
-            q -= 1;
+        while let Some(c @ (' ' | ',' | '\u{a0}')) = char_before(text, q).filter(|_| q > self.floor)
+        {
+            q -= c.len_utf8();
         }
-        if let Some(word) = word_before(text, p, self.floor) {
-            if is_month(&word) {
-                return MonthBefore::Month;
-            }
+        if word.is_some_and(is_month) {
+            return MonthBefore::Month;
+        }
+        if !char_before(text, q).is_some_and(|c| c.is_ascii_digit()) {
+            return MonthBefore::None;
         }
         // A day between: "december 31 , 2013" — the day was the previous number.
         let digits_end = q;
-        while q > 0 && digits_end - q < 3 && char_before(text, q).is_some_and(|c| c.is_ascii_digit()) {
+        while q > 0
+            && digits_end - q < 3
+            && char_before(text, q).is_some_and(|c| c.is_ascii_digit())
+        {
             q -= 1;
         }
-        if q < digits_end && digits_end - q <= 2 {
-            if let Some(word) = word_before(text, q, 0) {
-                if is_month(&word) {
-                    return MonthBefore::MonthDay;
-                }
-            }
+        if q < digits_end
+            && digits_end - q <= 2
+            && let Some(word) = word_before(text, q, 0)
+            && is_month(word)
+        {
+            return MonthBefore::MonthDay;
         }
         MonthBefore::None
     }
@@ -482,9 +560,15 @@ impl Scanner<'_> {
     fn look_ahead(&mut self, raw: &mut Raw, core: &Core, before: &mut Before) -> usize {
         let text = self.text;
         let mut p = core.end;
-        if let Some(paren) = before.open_paren.filter(|_| matches!(char_at(text, p), Some(')' | '）')) && core.is_arabic) {
+        if let Some(paren) = before
+            .open_paren
+            .filter(|_| matches!(char_at(text, p), Some(')' | '）')) && core.is_arabic)
+        {
             // `(1,234)` is a negative amount; `(2)` in prose is a list or note marker.
-            let marker = raw.currency.is_none() && core.frac_digits == 0 && !core.grouped && !before.table_row;
+            let marker = raw.currency.is_none()
+                && core.frac_digits == 0
+                && !core.grouped
+                && !line_has_cells(text, p);
             if marker && whole(&core.value) <= 30 {
                 raw.kind = Kind::Ordinal;
                 raw.start = paren;
@@ -500,6 +584,11 @@ impl Scanner<'_> {
             raw.suffixless = false;
             return p;
         }
+        // Most numbers are followed by something no suffix starts with.
+        let could = |at: usize| char_at(text, at).is_some_and(|c| SUFFIX_STARTS.has(c));
+        if !could(p) && !could(skip_gap(text, p)) {
+            return p;
+        }
         if let Some(q) = more_marker(text, p) {
             raw.more = true;
             raw.suffixless = false;
@@ -511,7 +600,11 @@ impl Scanner<'_> {
             p = q;
             if let Some((q2, add, half)) = mixed_tail(text, p, exp) {
                 let add = add / pow10(exp);
-                raw.written += if raw.written.is_sign_negative() { -add } else { add };
+                raw.written += if raw.written.is_sign_negative() {
+                    -add
+                } else {
+                    add
+                };
                 raw.half = half / pow10(exp);
                 p = q2;
             }
@@ -553,8 +646,22 @@ impl Scanner<'_> {
             return None;
         }
         let spaced = skip_gap(text, p);
-        for w in ENGLISH_SCALES {
-            let at = if w.attach == Attach::Spaced { spaced } else { p };
+        let first = |at: usize| char_at(text, at).filter(|&c| SCALE_STARTS.has(c));
+        let (glued, spaced_first) = (first(p), first(spaced));
+        let candidates = ENGLISH_SCALES.iter().filter(|w| {
+            let at_first = if w.attach == Attach::Spaced {
+                spaced_first
+            } else {
+                glued
+            };
+            at_first.is_some_and(|c| same_first(w.text, c))
+        });
+        for w in candidates {
+            let at = if w.attach == Attach::Spaced {
+                spaced
+            } else {
+                p
+            };
             if starts_with_word(text, at, w.text, w.attach == Attach::Glued) {
                 return Some((at + w.text.len(), w.exp));
             }
@@ -577,30 +684,48 @@ impl Scanner<'_> {
     fn classify(&self, raw: &mut Raw, core: &Core, before: &Before) {
         let text = self.text;
         let int = core.frac_digits == 0 && !core.grouped;
-        let plain = int && raw.currency.is_none() && raw.scale_exp == 0 && raw.percent.is_none() && !before.negative;
+        let plain = int
+            && raw.currency.is_none()
+            && raw.scale_exp == 0
+            && raw.percent.is_none()
+            && !before.negative;
         let value = whole(&core.value);
-        raw.year_like = plain && core.int_digits == 4 && (1900..=2100).contains(&value) && raw.unit.is_none();
+        raw.year_like =
+            plain && core.int_digits == 4 && (1900..=2100).contains(&value) && raw.unit.is_none();
         if raw.kind == Kind::Ordinal {
             return;
         }
         // Glued letters before the digits decide first: FY2024, Q3, H1, A100.
-        if let Some(word) = &before.glued_word {
-            raw.kind = match word.as_str() {
-                "fy" if int && matches!(core.int_digits, 2 | 4) => Kind::Year,
-                "q" if int && (1..=4).contains(&value) && core.int_digits == 1 => Kind::Date,
-                "h" if int && (1..=2).contains(&value) && core.int_digits == 1 => Kind::Date,
-                _ => Kind::Label,
+        if let Some(word) = before.glued_word {
+            let is = |w: &str| word.eq_ignore_ascii_case(w);
+            raw.kind = if is("fy") && int && matches!(core.int_digits, 2 | 4) {
+                Kind::Year
+            } else if is("q") && int && (1..=4).contains(&value) && core.int_digits == 1
+                || is("h") && int && (1..=2).contains(&value) && core.int_digits == 1
+            {
+                Kind::Date
+            } else {
+                Kind::Label
             };
             raw.end = self.glued_tail_end(raw.end);
             return;
         }
-        if before.label_prefix || before.word.as_deref().is_some_and(is_label_word) {
+        let wordy =
+            raw.currency.is_none() && raw.percent.is_none() && raw.scale_exp == 0 && core.is_arabic;
+        let words = if wordy {
+            self.words(before.context_at)
+        } else {
+            Words::default()
+        };
+        if before.label_prefix || words.word.is_some_and(is_label_word) {
             raw.kind = Kind::Label;
             return;
         }
         if before.ordinal {
             raw.kind = Kind::Ordinal;
-            if let Some(end) = quarter_suffix(text, raw.end).filter(|_| int && (1..=4).contains(&value)) {
+            if let Some(end) =
+                quarter_suffix(text, raw.end).filter(|_| int && (1..=4).contains(&value))
+            {
                 raw.kind = Kind::Date;
                 raw.end = end;
             }
@@ -609,7 +734,11 @@ impl Scanner<'_> {
         if raw.percent.is_some() || raw.unit == Some("times") {
             return;
         }
-        if before.line_start && plain && core.is_arabic && list_marker_after(text, raw.end) {
+        if plain
+            && core.is_arabic
+            && list_marker_after(text, raw.end)
+            && line_prefix_is_blank(text, before.context_at, self.floor)
+        {
             raw.kind = Kind::Ordinal;
             return;
         }
@@ -619,21 +748,21 @@ impl Scanner<'_> {
             raw.suffixless = false;
             return;
         }
-        if raw.suffixless || raw.currency.is_none() {
-            if let Some((end, kind, unit)) = self.unit_suffix(raw.end, core) {
-                raw.kind = kind;
-                raw.end = end;
-                if unit.is_some() {
-                    raw.unit = unit;
-                    raw.suffixless = false;
-                }
-                if kind != Kind::Quantity {
-                    return;
-                }
+        if (raw.suffixless || raw.currency.is_none())
+            && let Some((end, kind, unit)) = self.unit_suffix(raw.end, core)
+        {
+            raw.kind = kind;
+            raw.end = end;
+            if unit.is_some() {
+                raw.unit = unit;
+                raw.suffixless = false;
+            }
+            if kind != Kind::Quantity {
+                return;
             }
         }
         if plain && int && (1..=31).contains(&value) && core.int_digits <= 2 {
-            if before.month_before == MonthBefore::Month || month_after(text, raw.end) {
+            if words.month_before == MonthBefore::Month || month_after(text, raw.end) {
                 raw.kind = Kind::Date;
                 return;
             }
@@ -644,9 +773,9 @@ impl Scanner<'_> {
             }
         }
         if raw.year_like
-            && (before.month_before != MonthBefore::None
-                || before.period_before
-                || before.year_prefix
+            && (words.month_before != MonthBefore::None
+                || words.period_before
+                || words.year_prefix
                 || year_mark_after(text, raw.end).is_some())
         {
             raw.kind = Kind::Year;
@@ -657,13 +786,46 @@ impl Scanner<'_> {
     }
 
     /// `2024年`, `9月`, `19日`, `三季度`, `3Q24`, `1H`, `2nd`.
-    fn calendar_suffix(&self, raw: &Raw, core: &Core, int: bool, value: i128) -> Option<(usize, Kind)> {
+    fn calendar_suffix(
+        &self,
+        raw: &Raw,
+        core: &Core,
+        int: bool,
+        value: i128,
+    ) -> Option<(usize, Kind)> {
         let text = self.text;
         let p = raw.end;
         if !int || raw.currency.is_some() || raw.scale_exp > 0 || raw.more {
             return None;
         }
-        if raw.year_like || (!core.is_arabic && core.positional && core.int_digits == 4 && (1900..=2100).contains(&value)) {
+        // Every calendar mark starts with one of these.
+        let next = char_at(text, p)?;
+        if !matches!(
+            next,
+            '年' | '月'
+                | '日'
+                | '號'
+                | '号'
+                | '季'
+                | '財'
+                | '财'
+                | 'Q'
+                | 'q'
+                | 'H'
+                | 'h'
+                | 'E'
+                | 'F'
+                | 'A'
+        ) && !matches!(next.to_ascii_lowercase(), 's' | 'n' | 'r' | 't')
+        {
+            return None;
+        }
+        if raw.year_like
+            || (!core.is_arabic
+                && core.positional
+                && core.int_digits == 4
+                && (1900..=2100).contains(&value))
+        {
             for mark in ["年度", "財年", "财年", "財政年度", "财政年度", "年"] {
                 if text[p..].starts_with(mark) {
                     return Some((p + mark.len(), Kind::Year));
@@ -673,7 +835,10 @@ impl Scanner<'_> {
                 return Some((end, Kind::Year));
             }
         }
-        if (1..=12).contains(&value) && !text[p..].starts_with("月份") && text[p..].starts_with('月') {
+        if (1..=12).contains(&value)
+            && !text[p..].starts_with("月份")
+            && text[p..].starts_with('月')
+        {
             return Some((p + '月'.len_utf8(), Kind::Date));
         }
         if (1..=12).contains(&value) && text[p..].starts_with("月份") {
@@ -686,10 +851,10 @@ impl Scanner<'_> {
                 }
             }
         }
-        if (1..=4).contains(&value) {
-            if let Some(end) = quarter_suffix(text, p) {
-                return Some((end, Kind::Date));
-            }
+        if (1..=4).contains(&value)
+            && let Some(end) = quarter_suffix(text, p)
+        {
+            return Some((end, Kind::Date));
         }
         if core.is_arabic {
             let c = char_at(text, p)?;
@@ -714,17 +879,27 @@ impl Scanner<'_> {
     /// Units and measure words after a number; glued letters that are no unit make a label.
     fn unit_suffix(&self, p: usize, core: &Core) -> Option<(usize, Kind, Option<&'static str>)> {
         let text = self.text;
-        if let Some(w) = MEASURE_WORDS.iter().find(|w| text[p..].starts_with(**w)) {
-            if !(w.starts_with('年') && core.int_digits == 4 && core.is_arabic) {
-                return Some((p, Kind::Quantity, Some(w)));
-            }
+        let first = char_at(text, p).filter(|&c| MEASURE_STARTS.has(c));
+        let measure = first.and_then(|c| {
+            MEASURE_WORDS
+                .iter()
+                .filter(|w| same_first(w, c))
+                .find(|w| text[p..].starts_with(**w))
+        });
+        if let Some(w) = measure
+            && !(w.starts_with('年') && core.int_digits == 4 && core.is_arabic)
+        {
+            return Some((p, Kind::Quantity, Some(w)));
         }
         if !core.is_arabic {
             return None;
         }
         let c = char_at(text, p)?;
         if c.is_ascii_alphabetic() {
-            if let Some(u) = GLUED_UNITS.iter().find(|u| starts_with_word(text, p, u, true)) {
+            if let Some(u) = GLUED_UNITS
+                .iter()
+                .find(|u| starts_with_word(text, p, u, true))
+            {
                 return Some((p + u.len(), Kind::Quantity, Some(u)));
             }
             return Some((self.glued_tail_end(p), Kind::Label, None));
@@ -732,7 +907,9 @@ impl Scanner<'_> {
         // 00700.HK, 688981.SH: stock codes.
         if c == '.' {
             let letters_end = skip_while(text, p + 1, |c| c.is_ascii_uppercase());
-            if (2..=3).contains(&(letters_end - p - 1)) && !char_at(text, letters_end).is_some_and(|c| c.is_alphanumeric()) {
+            if (2..=3).contains(&(letters_end - p - 1))
+                && !char_at(text, letters_end).is_some_and(|c| c.is_alphanumeric())
+            {
                 return Some((letters_end, Kind::Label, None));
             }
         }
@@ -756,18 +933,29 @@ impl Scanner<'_> {
     /// `2024-06-30`, `2024/6/30`, `30/6/2024`: a year and two date parts.
     fn date_pattern(&self, at: usize) -> Option<Vec<Raw>> {
         let text = self.text;
-        if char_before(text, at).is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == ',') {
+        // Quick exit: a date's first part is 1–4 ASCII digits and a separator.
+        let bytes = text.as_bytes();
+        let run = bytes[at..]
+            .iter()
+            .take(5)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if run == 0 || run > 4 || !matches!(bytes.get(at + run), Some(b'-' | b'/' | b'.')) {
             return None;
         }
-        let mut parts = Vec::with_capacity(3);
+        if char_before(text, at).is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == ',')
+        {
+            return None;
+        }
+        let mut parts = [(0usize, 0usize); 3];
         let mut p = at;
         let mut sep = None;
-        for i in 0..3 {
+        for (i, part) in parts.iter_mut().enumerate() {
             let end = skip_while(text, p, |c| c.is_ascii_digit());
             if end == p || end - p > 4 {
                 return None;
             }
-            parts.push((p, end));
+            *part = (p, end);
             if i < 2 {
                 let s = char_at(text, end)?;
                 if !matches!(s, '-' | '/' | '.') || sep.is_some_and(|x| x != s) {
@@ -787,8 +975,12 @@ impl Scanner<'_> {
             [1..=2, 1..=2, 4] => 2,
             _ => return None,
         };
-        let year: i128 = text[parts[year_index].0..parts[year_index].1].parse().ok()?;
-        if !(1900..=2100).contains(&year) || sep == Some('.') && year_index == 0 && last_end - last_start > 2 {
+        let year: i128 = text[parts[year_index].0..parts[year_index].1]
+            .parse()
+            .ok()?;
+        if !(1900..=2100).contains(&year)
+            || sep == Some('.') && year_index == 0 && last_end - last_start > 2
+        {
             return None;
         }
         let raws = parts
@@ -805,7 +997,11 @@ impl Scanner<'_> {
                     scale_exp: 0,
                     percent: None,
                     currency: None,
-                    kind: if i == year_index { Kind::Year } else { Kind::Date },
+                    kind: if i == year_index {
+                        Kind::Year
+                    } else {
+                        Kind::Date
+                    },
                     unit: None,
                     more: false,
                     year_like: i == year_index,
@@ -821,7 +1017,7 @@ impl Scanner<'_> {
 
 /// What the look-behind found.
 #[derive(Default, Debug)]
-struct Before {
+struct Before<'a> {
     start: usize,
     currency: Option<Currency>,
     negative: bool,
@@ -830,14 +1026,20 @@ struct Before {
     closed_paren: bool,
     ordinal: bool,
     percent: Option<PercentSign>,
-    glued_word: Option<String>,
+    glued_word: Option<&'a str>,
     label_prefix: bool,
-    line_start: bool,
-    word: Option<String>,
+    /// Where the words before the number end (for [`Words`], read only when needed).
+    context_at: usize,
+}
+
+/// The words before a number, read only for plain numbers that may be
+/// labels (`Note 12`), dates (`June 30`) or years (`in 2024`).
+#[derive(Default, Debug)]
+struct Words<'t> {
+    word: Option<&'t str>,
     month_before: MonthBefore,
     period_before: bool,
     year_prefix: bool,
-    table_row: bool,
 }
 
 #[derive(Default, Debug, PartialEq, Eq, Clone, Copy)]
@@ -875,7 +1077,7 @@ impl Core {
                 start = dot;
             }
         }
-        let mut digits = String::with_capacity(16);
+        let mut digits = Digits::default();
         let mut p = at;
         let mut int_digits = 0;
         let mut frac_digits = 0;
@@ -883,20 +1085,21 @@ impl Core {
         let mut group_sep: Option<char> = None;
         if start < at {
             // ".5": the dot came first, all digits are fraction digits.
-            p = take_digits(text, p, &mut digits, &mut frac_digits);
+            p = digits.take(text, p, &mut frac_digits);
         } else {
-            p = take_digits(text, p, &mut digits, &mut int_digits);
+            p = digits.take(text, p, &mut int_digits);
             if int_digits <= 3 {
                 while let Some((sep, next)) = group_separator(text, p, group_sep) {
                     group_sep = Some(sep);
                     grouped = true;
-                    p = take_digits(text, next, &mut digits, &mut int_digits);
+                    p = digits.take(text, next, &mut int_digits);
                 }
             }
-            if let Some(c) = char_at(text, p) {
-                if (c == '.' || c == '．') && char_at(text, p + c.len_utf8()).is_some_and(is_digit_char) {
-                    p = take_digits(text, p + c.len_utf8(), &mut digits, &mut frac_digits);
-                }
+            if let Some(c) = char_at(text, p)
+                && (c == '.' || c == '．')
+                && char_at(text, p + c.len_utf8()).is_some_and(is_digit_char)
+            {
+                p = digits.take(text, p + c.len_utf8(), &mut frac_digits);
             }
         }
         let version_like = frac_digits > 0
@@ -909,14 +1112,14 @@ impl Core {
                 end -= 1;
             }
         }
-        let significant = digits.trim_start_matches('0').len();
-        let overflow = significant > MAX_DIGITS || frac_digits > MAX_DIGITS - 1 || int_digits + frac_digits > 60;
+        let overflow = digits.significant > MAX_DIGITS || frac_digits > MAX_DIGITS - 1;
         let (value, half) = if overflow {
             (Decimal::ZERO, Decimal::ZERO)
         } else {
-            let trimmed = if digits.len() > MAX_DIGITS { &digits[digits.len() - MAX_DIGITS..] } else { &digits[..] };
-            let mantissa: i128 = trimmed.parse().unwrap_or(0);
-            (Decimal::from_i128_with_scale(mantissa, frac_digits as u32), Decimal::new(5, frac_digits as u32 + 1))
+            (
+                Decimal::from_i128_with_scale(digits.mantissa as i128, frac_digits as u32),
+                Decimal::new(5, frac_digits as u32 + 1),
+            )
         };
         Core {
             start,
@@ -938,7 +1141,7 @@ impl Core {
             start: at,
             end: n.end,
             value: n.value,
-            half: n.place / Decimal::TWO,
+            half: n.place * Decimal::new(5, 1),
             int_digits: if n.positional { n.digit_count } else { 0 },
             frac_digits: usize::from(n.value.fract() != Decimal::ZERO),
             grouped: false,
@@ -956,7 +1159,7 @@ fn chinese_raw(at: usize, n: &chinese::ChineseNumeral) -> Raw {
         end: n.end,
         digits: (at, n.end),
         written: n.value,
-        half: n.place / Decimal::TWO,
+        half: n.place * Decimal::new(5, 1),
         scale_exp: 0,
         percent: None,
         currency: None,
@@ -972,11 +1175,12 @@ fn chinese_raw(at: usize, n: &chinese::ChineseNumeral) -> Raw {
 
 /// Pairs neighbouring numbers: ranges share their suffix, lists share being years.
 fn pair(text: &str, a: &mut Raw, b: &mut Raw) {
-    if a.end > b.start || a.fixed || b.fixed {
+    if a.end > b.start || a.fixed || b.fixed || b.start - a.end > 12 {
         return;
     }
-    let between = text[a.end..b.start].trim_matches(|c: char| c == ' ' || c == '\u{a0}' || c == '\u{3000}');
-    let is_range = RANGE_JOINERS.iter().any(|j| between == *j)
+    let between =
+        text[a.end..b.start].trim_matches(|c: char| c == ' ' || c == '\u{a0}' || c == '\u{3000}');
+    let is_range = RANGE_JOINERS.contains(&between)
         && (between != "to" || text[a.end..b.start].starts_with(' '));
     let is_list = LIST_JOINERS.iter().any(|j| between.eq_ignore_ascii_case(j));
     let yearish = |r: &Raw| r.year_like || r.kind == Kind::Year;
@@ -986,7 +1190,12 @@ fn pair(text: &str, a: &mut Raw, b: &mut Raw) {
             b.kind = Kind::Year;
             return;
         }
-        if a.kind == Kind::Year && b.short_int && b.kind == Kind::Quantity && b.suffixless && matches!(between, "/" | "-" | "–") {
+        if a.kind == Kind::Year
+            && b.short_int
+            && b.kind == Kind::Quantity
+            && b.suffixless
+            && matches!(between, "/" | "-" | "–")
+        {
             b.kind = Kind::Year;
             return;
         }
@@ -1003,17 +1212,20 @@ fn pair(text: &str, a: &mut Raw, b: &mut Raw) {
         b.kind = Kind::Label;
         return;
     }
-    if a.suffixless && !b.suffixless && a.kind == Kind::Quantity && a.percent.is_none() {
-        if matches!(b.kind, Kind::Quantity | Kind::Date) {
-            a.scale_exp = b.scale_exp;
-            a.percent = b.percent;
-            a.unit = b.unit;
-            a.kind = b.kind;
-            if a.currency.is_none() {
-                a.currency = b.currency;
-            }
-            a.year_like = false;
+    if a.suffixless
+        && !b.suffixless
+        && a.kind == Kind::Quantity
+        && a.percent.is_none()
+        && matches!(b.kind, Kind::Quantity | Kind::Date)
+    {
+        a.scale_exp = b.scale_exp;
+        a.percent = b.percent;
+        a.unit = b.unit;
+        a.kind = b.kind;
+        if a.currency.is_none() {
+            a.currency = b.currency;
         }
+        a.year_like = false;
     }
     if b.currency.is_none() && a.currency.is_some() && b.kind == Kind::Quantity {
         b.currency = a.currency;
@@ -1021,6 +1233,25 @@ fn pair(text: &str, a: &mut Raw, b: &mut Raw) {
 }
 
 // ----- Small text helpers ------------------------------------------------------------------
+
+/// The end of the run of numeral characters starting at `at` (at least one character).
+fn skip_numeral_run(text: &str, at: usize) -> usize {
+    let mut p = at;
+    for c in text[at..].chars() {
+        if p > at && !(chinese::is_numeral_char(c) || is_digit_char(c)) {
+            break;
+        }
+        p += c.len_utf8();
+    }
+    p
+}
+
+/// Whether `word` starts with `c` (ASCII letters in either case).
+fn same_first(word: &str, c: char) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|w| w == c || w.eq_ignore_ascii_case(&c))
+}
 
 fn char_at(text: &str, p: usize) -> Option<char> {
     text.get(p..)?.chars().next()
@@ -1042,8 +1273,31 @@ fn is_digit_char(c: char) -> bool {
     ascii_or_wide_digit(c).is_some()
 }
 
+/// `d × 10^exp`, exactly: the decimal point moves, the digits stay.
+/// `None` when the result does not fit a decimal.
+fn times_pow10(d: Decimal, exp: i32) -> Option<Decimal> {
+    if exp == 0 {
+        return Some(d);
+    }
+    let scale = d.scale() as i32 - exp;
+    if scale >= 0 {
+        let mut shifted = d;
+        return shifted.set_scale(scale as u32).ok().map(|()| shifted);
+    }
+    let mantissa = d
+        .mantissa()
+        .checked_mul(10i128.checked_pow(scale.unsigned_abs())?)?;
+    Decimal::try_from_i128_with_scale(mantissa, 0).ok()
+}
+
+/// The integer value of `d`, or −1 when it has a fraction.
 fn whole(d: &Decimal) -> i128 {
-    if d.fract().is_zero() { d.mantissa() / 10i128.pow(d.scale()) } else { -1 }
+    let m = d.mantissa();
+    if d.scale() == 0 {
+        return m;
+    }
+    let unit = 10i128.pow(d.scale());
+    if m % unit == 0 { m / unit } else { -1 }
 }
 
 fn pow10(exp: u32) -> Decimal {
@@ -1060,23 +1314,51 @@ fn skip_while(text: &str, mut p: usize, pred: impl Fn(char) -> bool) -> usize {
     p
 }
 
-/// Appends ASCII or full-width digits at `p` to `out`, counting them.
-fn take_digits(text: &str, mut p: usize, out: &mut String, count: &mut usize) -> usize {
-    for c in text[p..].chars() {
-        let Some(d) = ascii_or_wide_digit(c) else { break };
-        if out.len() < 64 {
-            out.push(char::from_digit(d, 10).unwrap_or('0'));
+/// Digits read so far: their value (while it fits) and how many are significant.
+#[derive(Default)]
+struct Digits {
+    mantissa: u128,
+    significant: usize,
+}
+
+impl Digits {
+    /// Reads ASCII or full-width digits at `p`, counting them in `count`.
+    fn take(&mut self, text: &str, mut p: usize, count: &mut usize) -> usize {
+        let bytes = text.as_bytes();
+        loop {
+            let d = match bytes.get(p) {
+                Some(b @ b'0'..=b'9') => {
+                    p += 1;
+                    u128::from(b - b'0')
+                }
+                Some(0xEF) => match char_at(text, p).and_then(ascii_or_wide_digit) {
+                    Some(d) => {
+                        p += 3;
+                        u128::from(d)
+                    }
+                    None => break,
+                },
+                _ => break,
+            };
+            *count += 1;
+            if self.significant > 0 || d != 0 {
+                self.significant += 1;
+            }
+            if self.significant <= MAX_DIGITS {
+                self.mantissa = self.mantissa * 10 + d;
+            }
         }
-        *count += 1;
-        p += c.len_utf8();
+        p
     }
-    p
 }
 
 /// A thousands separator at `p` followed by exactly three digits.
 fn group_separator(text: &str, p: usize, previous: Option<char>) -> Option<(char, usize)> {
     let sep = char_at(text, p)?;
-    if !matches!(sep, ',' | '，' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' | ' ' | '\'') {
+    if !matches!(
+        sep,
+        ',' | '，' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' | ' ' | '\''
+    ) {
         return None;
     }
     if previous.is_some_and(|prev| prev != sep) {
@@ -1093,7 +1375,8 @@ fn group_separator(text: &str, p: usize, previous: Option<char>) -> Option<(char
         return None;
     }
     // With plain spaces or apostrophes, a decimal point must not follow the group of a list.
-    if sep == ' ' && char_at(text, q).is_some_and(|c| c == ',' && char_at(text, q + 1) == Some(' ')) {
+    if sep == ' ' && char_at(text, q).is_some_and(|c| c == ',' && char_at(text, q + 1) == Some(' '))
+    {
         return None;
     }
     Some((sep, next))
@@ -1101,6 +1384,13 @@ fn group_separator(text: &str, p: usize, previous: Option<char>) -> Option<(char
 
 /// White space between a number and its suffix: spaces and at most one line break.
 fn skip_gap(text: &str, p: usize) -> usize {
+    // Only these bytes can start white space: a quick exit for the usual case.
+    if !matches!(
+        text.as_bytes().get(p),
+        Some(b' ' | b'\t' | b'\r' | b'\n' | 0xC2 | 0xE2 | 0xE3)
+    ) {
+        return p;
+    }
     let mut q = p;
     let mut newline = false;
     for c in text[p..].chars() {
@@ -1117,13 +1407,22 @@ fn skip_gap(text: &str, p: usize) -> usize {
 /// Whether `word` stands at `p` (ASCII case-insensitively when `exact` is false)
 /// and is not followed by a letter or digit.
 fn starts_with_word(text: &str, p: usize, word: &str, exact: bool) -> bool {
-    let Some(rest) = text.get(p..) else { return false };
+    let Some(rest) = text.get(p..) else {
+        return false;
+    };
     if rest.len() < word.len() || !rest.is_char_boundary(word.len()) {
         return false;
     }
     let head = &rest[..word.len()];
-    let same = if exact { head == word } else { head.eq_ignore_ascii_case(word) };
-    same && !rest[word.len()..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+    let same = if exact {
+        head == word
+    } else {
+        head.eq_ignore_ascii_case(word)
+    };
+    same && !rest[word.len()..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 fn strip_suffix(text: &str, floor: usize, p: usize, suffix: &str) -> Option<usize> {
@@ -1147,18 +1446,12 @@ fn glued_word_before(text: &str, p: usize, floor: usize) -> Option<(usize, &str)
     Some((q, &text[q..p]))
 }
 
-/// The word (ASCII letters and dots) before `p`, separated from it by spaces.
-fn word_before(text: &str, p: usize, floor: usize) -> Option<String> {
+/// The word (ASCII letters and dots) before `p`, separated from it by
+/// spaces, as written; or a two-word year prefix (`as of`, `fiscal year`).
+fn word_before(text: &str, p: usize, floor: usize) -> Option<&str> {
     let mut q = p;
-    while q > floor && matches!(char_before(text, q), Some(' ' | '\u{a0}' | '-')) {
-        q -= 1;
-    }
-    if q == p && p > floor {
-        // Chinese prefixes are glued: 於2024年.
-        let c = char_before(text, q)?;
-        if !c.is_ascii() {
-            return Some(c.to_string());
-        }
+    while let Some(c @ (' ' | '\u{a0}' | '-')) = char_before(text, q).filter(|_| q > floor) {
+        q -= c.len_utf8();
     }
     let end = q;
     while q > floor && char_before(text, q).is_some_and(|c| c.is_ascii_alphabetic() || c == '.') {
@@ -1167,16 +1460,12 @@ fn word_before(text: &str, p: usize, floor: usize) -> Option<String> {
     if q == end {
         return None;
     }
-    // Two-word prefixes: "as of", "end of", "fiscal year".
-    let word = text[q..end].to_ascii_lowercase();
-    if let Some(two) = two_word_prefix(text, q, floor, &word) {
-        return Some(two);
-    }
-    Some(word)
+    let word = &text[q..end];
+    Some(two_word_prefix(text, q, floor, word).unwrap_or(word))
 }
 
-fn two_word_prefix(text: &str, q: usize, floor: usize, word: &str) -> Option<String> {
-    if !matches!(word, "of" | "year") {
+fn two_word_prefix(text: &str, q: usize, floor: usize, word: &str) -> Option<&'static str> {
+    if !(word.eq_ignore_ascii_case("of") || word.eq_ignore_ascii_case("year")) {
         return None;
     }
     let mut r = q;
@@ -1187,22 +1476,27 @@ fn two_word_prefix(text: &str, q: usize, floor: usize, word: &str) -> Option<Str
     while r > floor && char_before(text, r).is_some_and(|c| c.is_ascii_alphabetic()) {
         r -= 1;
     }
-    let first = text[r..end].to_ascii_lowercase();
-    let two = format!("{first} {word}");
-    YEAR_PREFIXES.contains(&two.as_str()).then_some(two)
+    let first = &text[r..end];
+    YEAR_PREFIXES.iter().copied().find(|two| {
+        two.split_once(' ')
+            .is_some_and(|(a, b)| a.eq_ignore_ascii_case(first) && b.eq_ignore_ascii_case(word))
+    })
+}
+
+fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn is_month(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    MONTHS.contains(&w)
+    in_list(MONTHS, word.trim_end_matches('.'))
 }
 
 fn is_label_word(word: &str) -> bool {
-    LABEL_WORDS.contains(&word)
+    in_list(LABEL_WORDS, word)
 }
 
 fn is_year_prefix(word: &str) -> bool {
-    YEAR_PREFIXES.contains(&word)
+    in_list(YEAR_PREFIXES, word)
 }
 
 /// `Q3 2024`, `H1 2025`, `3Q 2024`: a period right before a year.
@@ -1216,7 +1510,9 @@ fn period_before(text: &str, p: usize, floor: usize) -> bool {
     if q == p || q < 2 {
         return false;
     }
-    let Some(two) = text.get(q - 2..q) else { return false };
+    let Some(two) = text.get(q - 2..q) else {
+        return false;
+    };
     let b = two.as_bytes();
     let quarter = |l: u8, d: u8| (l == b'Q' || l == b'q') && (b'1'..=b'4').contains(&d);
     let half = |l: u8, d: u8| (l == b'H' || l == b'h') && (b'1'..=b'2').contains(&d);
@@ -1259,10 +1555,10 @@ fn number_sign_before(text: &str, p: usize, floor: usize) -> Option<usize> {
         q -= 1;
     }
     for w in ["No.", "no.", "NO."] {
-        if let Some(r) = strip_suffix(text, floor, q, w) {
-            if !char_before(text, r).is_some_and(|c| c.is_ascii_alphabetic()) {
-                return Some(r);
-            }
+        if let Some(r) = strip_suffix(text, floor, q, w)
+            && !char_before(text, r).is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            return Some(r);
         }
     }
     None
@@ -1272,12 +1568,16 @@ fn number_sign_before(text: &str, p: usize, floor: usize) -> Option<usize> {
 fn currency_before(text: &str, p: usize, floor: usize) -> Option<(usize, Currency)> {
     let mut q = p;
     while q > floor && matches!(char_before(text, q), Some(' ' | '\u{a0}')) {
-        q -= 1;
+        q -= char_before(text, q).map_or(1, char::len_utf8);
+    }
+    if !char_before(text, q).is_some_and(|c| CURRENCY_PREFIX_ENDS.has(c)) {
+        return None;
     }
     let found = CURRENCY_PREFIXES.iter().find(|w: &&CurrencyWord| {
         q >= floor + w.text.len()
             && text[..q].ends_with(w.text)
-            && (!w.ascii_word || !char_before(text, q - w.text.len()).is_some_and(|c| c.is_ascii_alphanumeric()))
+            && (!w.ascii_word
+                || !char_before(text, q - w.text.len()).is_some_and(|c| c.is_ascii_alphanumeric()))
     })?;
     Some((q - found.text.len(), found.currency))
 }
@@ -1289,7 +1589,9 @@ fn line_prefix_is_blank(text: &str, p: usize, floor: usize) -> bool {
         if c == '\n' {
             return q > floor || floor == 0;
         }
-        if !matches!(c, ' ' | '\t' | '#' | '*' | '>' | '(' | '（' | '\u{3000}') || q <= floor && floor > 0 {
+        if !matches!(c, ' ' | '\t' | '#' | '*' | '>' | '(' | '（' | '\u{3000}')
+            || q <= floor && floor > 0
+        {
             return false;
         }
         q -= c.len_utf8();
@@ -1324,7 +1626,9 @@ fn fraction_prefix(text: &str, at: usize) -> Option<(PercentSign, usize)> {
 
 /// Whether the character at `p` must not be read as a scale (千米, 兆瓦).
 fn reserved_scale(text: &str, p: usize) -> bool {
-    let Some(c) = char_at(text, p) else { return false };
+    let Some(c) = char_at(text, p) else {
+        return false;
+    };
     let rest = &text[p + c.len_utf8()..];
     match c {
         '千' => KILO_UNITS.iter().any(|u| rest.starts_with(u)),
@@ -1365,7 +1669,7 @@ fn mixed_tail(text: &str, p: usize, exp: u32) -> Option<(usize, Decimal, Decimal
         return None;
     }
     (core.value < pow10(exp) && !char_at(text, core.end).is_some_and(|c| c.is_ascii_alphanumeric()))
-        .then(|| (core.end, core.value, core.half))
+        .then_some((core.end, core.value, core.half))
 }
 
 /// `多`, `余`, `餘` glued after the digits, before a scale or measure word (20多億, 500余万, 20多家).
@@ -1379,41 +1683,69 @@ fn more_marker(text: &str, p: usize) -> Option<usize> {
     let next = rest.chars().next()?;
     let follows = chinese_scale(next).is_some()
         || MEASURE_WORDS.iter().any(|w| rest.starts_with(w))
-        || CURRENCY_SUFFIXES.iter().any(|w| !w.ascii_word && rest.starts_with(w.text));
+        || CURRENCY_SUFFIXES
+            .iter()
+            .any(|w| !w.ascii_word && rest.starts_with(w.text));
     follows.then_some(q)
 }
 
 /// A percent or point marker after `p` (spaces and one line break allowed).
 fn percent_after(text: &str, p: usize) -> Option<(usize, PercentSign)> {
     let q = skip_gap(text, p);
-    PERCENT_WORDS.iter().find_map(|w| {
-        let at = if w.attach == Attach::Spaced { q } else { p };
-        let hit = if w.ascii_word { starts_with_word(text, at, w.text, false) } else { text[at..].starts_with(w.text) };
-        hit.then_some((at + w.text.len(), w.sign))
-    })
+    let first = char_at(text, q).filter(|&c| PERCENT_STARTS.has(c))?;
+    PERCENT_WORDS
+        .iter()
+        .filter(|w| same_first(w.text, first))
+        .find_map(|w| {
+            let at = if w.attach == Attach::Spaced { q } else { p };
+            let hit = if w.ascii_word {
+                starts_with_word(text, at, w.text, false)
+            } else {
+                text[at..].starts_with(w.text)
+            };
+            hit.then_some((at + w.text.len(), w.sign))
+        })
 }
 
 /// A currency tag after `p` (`元`, `美元`, ` US dollars`): its end, its
 /// currency, and whether it is the bare `元` that any currency may use.
 fn currency_after(text: &str, p: usize) -> Option<(usize, Currency, bool)> {
     let q = skip_gap(text, p);
-    CURRENCY_SUFFIXES.iter().find_map(|w| {
-        let hit = if w.ascii_word { starts_with_word(text, q, w.text, false) } else { text[q..].starts_with(w.text) };
-        hit.then_some((q + w.text.len(), w.currency, w.text == "元"))
-    })
+    let first = char_at(text, q).filter(|&c| CURRENCY_SUFFIX_STARTS.has(c))?;
+    CURRENCY_SUFFIXES
+        .iter()
+        .filter(|w| same_first(w.text, first))
+        .find_map(|w| {
+            let hit = if w.ascii_word {
+                starts_with_word(text, q, w.text, false)
+            } else {
+                text[q..].starts_with(w.text)
+            };
+            hit.then_some((q + w.text.len(), w.currency, w.text == "元"))
+        })
 }
 
 /// `10倍`, `2x`, `2×`, `3 times`, `5-fold`.
 fn multiple_after(text: &str, p: usize) -> Option<usize> {
     let c = char_at(text, p)?;
-    if matches!(c, 'x' | 'X' | '×') && !char_at(text, p + c.len_utf8()).is_some_and(|n| n.is_ascii_alphanumeric()) {
+    if !matches!(
+        c,
+        'x' | 'X' | '×' | '-' | 'f' | 'F' | ' ' | '\u{a0}' | '\t' | '\n' | '\r' | '\u{3000}' | '倍'
+    ) {
+        return None;
+    }
+    if matches!(c, 'x' | 'X' | '×')
+        && !char_at(text, p + c.len_utf8()).is_some_and(|n| n.is_ascii_alphanumeric())
+    {
         return Some(p + c.len_utf8());
     }
     let q = skip_gap(text, p);
     if text[q..].starts_with('倍') {
         return Some(q + '倍'.len_utf8());
     }
-    for w in ["times", "fold", "-fold"] {
+    let worded = matches!(char_at(text, q), Some('t' | 'T'))
+        || matches!(char_at(text, p), Some('f' | 'F' | '-'));
+    for w in ["times", "fold", "-fold"].into_iter().filter(|_| worded) {
         let at = if w == "times" { q } else { p };
         if starts_with_word(text, at, w, false) {
             return Some(at + w.len());
@@ -1424,12 +1756,24 @@ fn multiple_after(text: &str, p: usize) -> Option<usize> {
 
 /// `季度` or `季` after a quarter number.
 fn quarter_suffix(text: &str, p: usize) -> Option<usize> {
-    ["季度", "季"].iter().find(|m| text[p..].starts_with(**m)).map(|m| p + m.len())
+    ["季度", "季"]
+        .iter()
+        .find(|m| text[p..].starts_with(**m))
+        .map(|m| p + m.len())
 }
 
 /// `st`, `nd`, `rd`, `th` after a number: an English ordinal.
 fn ordinal_suffix(text: &str, p: usize, _value: i128) -> Option<usize> {
-    ["st", "nd", "rd", "th"].iter().find(|s| starts_with_word(text, p, s, false)).map(|s| p + s.len())
+    if !matches!(
+        char_at(text, p),
+        Some('s' | 'n' | 'r' | 't' | 'S' | 'N' | 'R' | 'T')
+    ) {
+        return None;
+    }
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .find(|s| starts_with_word(text, p, s, false))
+        .map(|s| p + s.len())
 }
 
 /// `31 December`: a month name after a day number.
@@ -1448,7 +1792,8 @@ fn time_after(text: &str, p: usize) -> Option<usize> {
         return None;
     }
     let end = skip_while(text, p + 1, |c| c.is_ascii_digit());
-    (end - p - 1 == 2 && !char_at(text, end).is_some_and(|c| c.is_ascii_alphanumeric())).then_some(end)
+    (end - p - 1 == 2 && !char_at(text, end).is_some_and(|c| c.is_ascii_alphanumeric()))
+        .then_some(end)
 }
 
 /// `年` (and friends) or an estimate mark `2024E` after a year-like number.
@@ -1459,7 +1804,9 @@ fn year_mark_after(text: &str, p: usize) -> Option<usize> {
         }
     }
     let c = char_at(text, p)?;
-    if matches!(c, 'E' | 'F' | 'A') && !char_at(text, p + 1).is_some_and(|n| n.is_ascii_alphanumeric()) {
+    if matches!(c, 'E' | 'F' | 'A')
+        && !char_at(text, p + 1).is_some_and(|n| n.is_ascii_alphanumeric())
+    {
         return Some(p + 1);
     }
     None
@@ -1474,5 +1821,7 @@ fn line_has_cells(text: &str, p: usize) -> bool {
     let after = &text[p..window_end];
     let line_before = before.rsplit('\n').next().unwrap_or("");
     let line_after = after.split('\n').next().unwrap_or("");
-    [line_before, line_after].iter().any(|part| part.contains('|') || part.contains('\t'))
+    [line_before, line_after]
+        .iter()
+        .any(|part| part.contains('|') || part.contains('\t'))
 }

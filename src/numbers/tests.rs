@@ -6,13 +6,20 @@ use std::str::FromStr;
 
 /// (text, value, kind) of every number in `text`.
 fn all(text: &str) -> Vec<(String, String, Kind)> {
-    read_numbers(text).map(|n| (n.text(text).to_string(), plain(n.value), n.kind)).collect()
+    read_numbers(text)
+        .map(|n| (n.text(text).to_string(), plain(n.value), n.kind))
+        .collect()
 }
 
 /// The only number in `text`.
 fn one(text: &str) -> Number {
     let found: Vec<Number> = read_numbers(text).collect();
-    assert_eq!(found.len(), 1, "expected one number in {text:?}, got {:?}", all(text));
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one number in {text:?}, got {:?}",
+        all(text)
+    );
     found.into_iter().next().unwrap()
 }
 
@@ -30,7 +37,9 @@ fn check(text: &str, value: &str, low: &str, high: &str, kind: Kind) {
 }
 
 fn kinds(text: &str) -> Vec<(String, Kind)> {
-    read_numbers(text).map(|n| (n.text(text).to_string(), n.kind)).collect()
+    read_numbers(text)
+        .map(|n| (n.text(text).to_string(), n.kind))
+        .collect()
 }
 
 fn s(x: &str) -> String {
@@ -41,14 +50,44 @@ fn s(x: &str) -> String {
 
 #[test]
 fn grouping_and_decimals() {
-    check("revenue of 1,234.5", "1234.5", "1234.45", "1234.55", Kind::Quantity);
-    check("共 1,234,567 片", "1234567", "1234566.5", "1234567.5", Kind::Quantity);
+    check(
+        "revenue of 1,234.5",
+        "1234.5",
+        "1234.45",
+        "1234.55",
+        Kind::Quantity,
+    );
+    check(
+        "共 1,234,567 片",
+        "1234567",
+        "1234566.5",
+        "1234567.5",
+        Kind::Quantity,
+    );
     check("7700 units", "7700", "7699.5", "7700.5", Kind::Quantity);
     check("a ratio of .25", "0.25", "0.245", "0.255", Kind::Quantity);
-    check("trailing zero 5.40 matters", "5.40", "5.395", "5.405", Kind::Quantity);
+    check(
+        "trailing zero 5.40 matters",
+        "5.40",
+        "5.395",
+        "5.405",
+        Kind::Quantity,
+    );
     // Thin and no-break spaces group digits too.
-    check("1\u{202f}234\u{202f}567 chips", "1234567", "1234566.5", "1234567.5", Kind::Quantity);
-    check("1 234 567 chips", "1234567", "1234566.5", "1234567.5", Kind::Quantity);
+    check(
+        "1\u{202f}234\u{202f}567 chips",
+        "1234567",
+        "1234566.5",
+        "1234567.5",
+        Kind::Quantity,
+    );
+    check(
+        "1 234 567 chips",
+        "1234567",
+        "1234566.5",
+        "1234567.5",
+        Kind::Quantity,
+    );
 }
 
 #[test]
@@ -61,27 +100,99 @@ fn lists_are_not_grouped_numbers() {
 
 #[test]
 fn full_width_digits_and_signs() {
-    check("毛利率為１２．５％", "0.125", "0.1245", "0.1255", Kind::Percent);
-    check("收入１，２３４萬元", "12340000", "12335000", "12345000", Kind::Quantity);
-    check("虧損－５億元", "-500000000", "-550000000", "-450000000", Kind::Quantity);
+    check(
+        "毛利率為１２．５％",
+        "0.125",
+        "0.1245",
+        "0.1255",
+        Kind::Percent,
+    );
+    check(
+        "收入１，２３４萬元",
+        "12340000",
+        "12335000",
+        "12345000",
+        Kind::Quantity,
+    );
+    check(
+        "虧損－５億元",
+        "-500000000",
+        "-550000000",
+        "-450000000",
+        Kind::Quantity,
+    );
 }
 
 #[test]
 fn signs() {
-    check("change of -5.4%", "-0.054", "-0.0545", "-0.0535", Kind::Percent);
-    check("change of −5.4%", "-0.054", "-0.0545", "-0.0535", Kind::Percent);
-    check("change of +5.4%", "0.054", "0.0535", "0.0545", Kind::Percent);
-    check("同比增長-5.4%", "-0.054", "-0.0545", "-0.0535", Kind::Percent);
-    check("淨利潤負3.9億元", "-390000000", "-395000000", "-385000000", Kind::Quantity);
-    check("loss of -$12.4 million", "-12400000", "-12450000", "-12350000", Kind::Quantity);
+    check(
+        "change of -5.4%",
+        "-0.054",
+        "-0.0545",
+        "-0.0535",
+        Kind::Percent,
+    );
+    check(
+        "change of −5.4%",
+        "-0.054",
+        "-0.0545",
+        "-0.0535",
+        Kind::Percent,
+    );
+    check(
+        "change of +5.4%",
+        "0.054",
+        "0.0535",
+        "0.0545",
+        Kind::Percent,
+    );
+    check(
+        "同比增長-5.4%",
+        "-0.054",
+        "-0.0545",
+        "-0.0535",
+        Kind::Percent,
+    );
+    check(
+        "淨利潤負3.9億元",
+        "-390000000",
+        "-395000000",
+        "-385000000",
+        Kind::Quantity,
+    );
+    check(
+        "loss of -$12.4 million",
+        "-12400000",
+        "-12450000",
+        "-12350000",
+        Kind::Quantity,
+    );
 }
 
 #[test]
 fn accounting_parentheses_are_negative() {
-    check("net loss | (1,234) |", "-1234", "-1234.5", "-1233.5", Kind::Quantity);
+    check(
+        "net loss | (1,234) |",
+        "-1234",
+        "-1234.5",
+        "-1233.5",
+        Kind::Quantity,
+    );
     check("（883.6）", "-883.6", "-883.65", "-883.55", Kind::Quantity);
-    check("operating margin (4.5)%", "-0.045", "-0.0455", "-0.0445", Kind::Percent);
-    check("loss of US$(12.4) million", "-12400000", "-12450000", "-12350000", Kind::Quantity);
+    check(
+        "operating margin (4.5)%",
+        "-0.045",
+        "-0.0455",
+        "-0.0445",
+        Kind::Percent,
+    );
+    check(
+        "loss of US$(12.4) million",
+        "-12400000",
+        "-12450000",
+        "-12350000",
+        Kind::Quantity,
+    );
     let n = one("| loss | (1,234) |");
     assert_eq!(n.text("| loss | (1,234) |"), "(1,234)");
 }
@@ -91,7 +202,10 @@ fn parentheses_that_restate_or_mark_stay_positive() {
     // A restatement in prose and a spaced parenthesis are not accounting negatives.
     let text = "HK$1.0 billion (RMB0.9 billion) and 6.25% ( 6.25 % ) and growth (12%)";
     let values: Vec<String> = all(text).into_iter().map(|(_, v, _)| v).collect();
-    assert_eq!(values, ["1000000000", "900000000", "0.0625", "0.0625", "0.12"]);
+    assert_eq!(
+        values,
+        ["1000000000", "900000000", "0.0625", "0.0625", "0.12"]
+    );
     // A small number in parentheses in prose is a list or note marker.
     assert_eq!(kinds("see (2) below"), [(s("(2)"), Kind::Ordinal)]);
 }
@@ -100,36 +214,144 @@ fn parentheses_that_restate_or_mark_stay_positive() {
 
 #[test]
 fn english_scales() {
-    check("US$1.62 billion", "1620000000", "1615000000", "1625000000", Kind::Quantity);
-    check("RMB189.0 million", "189000000", "188950000", "189050000", Kind::Quantity);
+    check(
+        "US$1.62 billion",
+        "1620000000",
+        "1615000000",
+        "1625000000",
+        Kind::Quantity,
+    );
+    check(
+        "RMB189.0 million",
+        "189000000",
+        "188950000",
+        "189050000",
+        Kind::Quantity,
+    );
     check("3 thousand", "3000", "2500", "3500", Kind::Quantity);
-    check("$2.1 trillion", "2100000000000", "2050000000000", "2150000000000", Kind::Quantity);
+    check(
+        "$2.1 trillion",
+        "2100000000000",
+        "2050000000000",
+        "2150000000000",
+        Kind::Quantity,
+    );
     check("40k users", "40000", "39500", "40500", Kind::Quantity);
     check("$5m", "5000000", "4500000", "5500000", Kind::Quantity);
-    check("$341.9m", "341900000", "341850000", "341950000", Kind::Quantity);
+    check(
+        "$341.9m",
+        "341900000",
+        "341850000",
+        "341950000",
+        Kind::Quantity,
+    );
     check("€3.2mn", "3200000", "3150000", "3250000", Kind::Quantity);
-    check("US$3.2bn", "3200000000", "3150000000", "3250000000", Kind::Quantity);
-    check("US$3.2 bn", "3200000000", "3150000000", "3250000000", Kind::Quantity);
-    check("£2.1tn", "2100000000000", "2050000000000", "2150000000000", Kind::Quantity);
-    check("$3B", "3000000000", "2500000000", "3500000000", Kind::Quantity);
-    check("12 Million", "12000000", "11500000", "12500000", Kind::Quantity);
+    check(
+        "US$3.2bn",
+        "3200000000",
+        "3150000000",
+        "3250000000",
+        Kind::Quantity,
+    );
+    check(
+        "US$3.2 bn",
+        "3200000000",
+        "3150000000",
+        "3250000000",
+        Kind::Quantity,
+    );
+    check(
+        "£2.1tn",
+        "2100000000000",
+        "2050000000000",
+        "2150000000000",
+        Kind::Quantity,
+    );
+    check(
+        "$3B",
+        "3000000000",
+        "2500000000",
+        "3500000000",
+        Kind::Quantity,
+    );
+    check(
+        "12 Million",
+        "12000000",
+        "11500000",
+        "12500000",
+        Kind::Quantity,
+    );
 }
 
 #[test]
 fn chinese_scales_and_stacks() {
-    check("人民幣1.89億元", "189000000", "188500000", "189500000", Kind::Quantity);
-    check("人民币1.89亿元", "189000000", "188500000", "189500000", Kind::Quantity);
-    check("收入為 1.89 億元", "189000000", "188500000", "189500000", Kind::Quantity);
-    check("收入 5.4 億元", "540000000", "535000000", "545000000", Kind::Quantity);
-    check("1.2萬億", "1200000000000", "1150000000000", "1250000000000", Kind::Quantity);
-    check("1.2万亿", "1200000000000", "1150000000000", "1250000000000", Kind::Quantity);
+    check(
+        "人民幣1.89億元",
+        "189000000",
+        "188500000",
+        "189500000",
+        Kind::Quantity,
+    );
+    check(
+        "人民币1.89亿元",
+        "189000000",
+        "188500000",
+        "189500000",
+        Kind::Quantity,
+    );
+    check(
+        "收入為 1.89 億元",
+        "189000000",
+        "188500000",
+        "189500000",
+        Kind::Quantity,
+    );
+    check(
+        "收入 5.4 億元",
+        "540000000",
+        "535000000",
+        "545000000",
+        Kind::Quantity,
+    );
+    check(
+        "1.2萬億",
+        "1200000000000",
+        "1150000000000",
+        "1250000000000",
+        Kind::Quantity,
+    );
+    check(
+        "1.2万亿",
+        "1200000000000",
+        "1150000000000",
+        "1250000000000",
+        Kind::Quantity,
+    );
     check("3千萬", "30000000", "25000000", "35000000", Kind::Quantity);
     check("3千万", "30000000", "25000000", "35000000", Kind::Quantity);
-    check("2,914.7萬元", "29147000", "29146500", "29147500", Kind::Quantity);
+    check(
+        "2,914.7萬元",
+        "29147000",
+        "29146500",
+        "29147500",
+        Kind::Quantity,
+    );
     check("5百萬", "5000000", "4500000", "5500000", Kind::Quantity);
-    check("新臺幣2兆元", "2000000000000", "1500000000000", "2500000000000", Kind::Quantity);
+    check(
+        "新臺幣2兆元",
+        "2000000000000",
+        "1500000000000",
+        "2500000000000",
+        Kind::Quantity,
+    );
     check("3萬4000人", "34000", "33999.5", "34000.5", Kind::Quantity);
-    check("1億2000萬", "120000000", "119995000", "120005000", Kind::Quantity);
+    check(
+        "1億2000萬",
+        "120000000",
+        "119995000",
+        "120005000",
+        Kind::Quantity,
+    );
 }
 
 #[test]
@@ -142,19 +364,47 @@ fn si_prefixes_are_not_scales() {
 #[test]
 fn chinese_numerals_written_as_quantities() {
     check("預計五年內", "5", "4.5", "5.5", Kind::Quantity);
-    check("募資二十億元", "2000000000", "1500000000", "2500000000", Kind::Quantity);
-    check("募资二十亿元", "2000000000", "1500000000", "2500000000", Kind::Quantity);
+    check(
+        "募資二十億元",
+        "2000000000",
+        "1500000000",
+        "2500000000",
+        Kind::Quantity,
+    );
+    check(
+        "募资二十亿元",
+        "2000000000",
+        "1500000000",
+        "2500000000",
+        Kind::Quantity,
+    );
     check("員工兩千三百名", "2300", "2250", "2350", Kind::Quantity);
     check("员工两千三百名", "2300", "2250", "2350", Kind::Quantity);
     check("一百零五家", "105", "104.5", "105.5", Kind::Quantity);
-    check("三億五千萬元", "350000000", "345000000", "355000000", Kind::Quantity);
+    check(
+        "三億五千萬元",
+        "350000000",
+        "345000000",
+        "355000000",
+        Kind::Quantity,
+    );
     check("兩款產品", "2", "1.5", "2.5", Kind::Quantity);
     check("增長10倍", "10", "9.5", "10.5", Kind::Quantity);
 }
 
 #[test]
 fn chinese_numerals_inside_words_are_not_numbers() {
-    for text in ["統一的標準", "之一", "一些客戶", "千萬不要", "萬一失敗", "十分重要", "一直以來", "三星電子", "十四五規劃"] {
+    for text in [
+        "統一的標準",
+        "之一",
+        "一些客戶",
+        "千萬不要",
+        "萬一失敗",
+        "十分重要",
+        "一直以來",
+        "三星電子",
+        "十四五規劃",
+    ] {
         assert_eq!(all(text), [], "{text}");
     }
 }
@@ -177,13 +427,25 @@ fn percents() {
 
 #[test]
 fn percentage_points_stay_distinct_from_percent() {
-    check("up 2.6 percentage points", "0.026", "0.0255", "0.0265", Kind::Points);
+    check(
+        "up 2.6 percentage points",
+        "0.026",
+        "0.0255",
+        "0.0265",
+        Kind::Points,
+    );
     check("up 2.6pp", "0.026", "0.0255", "0.0265", Kind::Points);
     check("up 2.6 pp", "0.026", "0.0255", "0.0265", Kind::Points);
     check("上升7.3個百分點", "0.073", "0.0725", "0.0735", Kind::Points);
     check("上升7.3个百分点", "0.073", "0.0725", "0.0735", Kind::Points);
     check("下降三個百分點", "0.03", "0.025", "0.035", Kind::Points);
-    check("by 50 basis points", "0.005", "0.00495", "0.00505", Kind::Points);
+    check(
+        "by 50 basis points",
+        "0.005",
+        "0.00495",
+        "0.00505",
+        Kind::Points,
+    );
     check("下調25個基點", "0.0025", "0.00245", "0.00255", Kind::Points);
 }
 
@@ -228,7 +490,13 @@ fn measure_words_do_not_break_numbers() {
     assert_eq!(one("3顆晶片").unit, Some("顆"));
     assert_eq!(one("3颗芯片").unit, Some("颗"));
     assert_eq!(one("12个客户").unit, Some("个"));
-    check("shipped 5,000 units", "5000", "4999.5", "5000.5", Kind::Quantity);
+    check(
+        "shipped 5,000 units",
+        "5000",
+        "4999.5",
+        "5000.5",
+        Kind::Quantity,
+    );
     // 個 before 百分點 belongs to the points marker, not a measure word.
     assert_eq!(one("3個百分點").kind, Kind::Points);
 }
@@ -238,7 +506,10 @@ fn multiples() {
     let n = one("增長10倍");
     assert_eq!((n.value, n.unit), (dec("10"), Some("times")));
     let n = one("a 2x increase");
-    assert_eq!((n.value, n.unit, n.text("a 2x increase")), (dec("2"), Some("times"), "2x"));
+    assert_eq!(
+        (n.value, n.unit, n.text("a 2x increase")),
+        (dec("2"), Some("times"), "2x")
+    );
     assert_eq!(one("up 2.5×").unit, Some("times"));
     assert_eq!(one("a 3-fold rise").unit, Some("times"));
 }
@@ -255,23 +526,59 @@ fn more_marker_is_kept() {
 
 #[test]
 fn ranges_are_two_numbers_sharing_their_suffix() {
-    assert_eq!(all("預計18至24個月內"), [(s("18"), s("18"), Kind::Quantity), (s("24"), s("24"), Kind::Quantity)]);
-    assert_eq!(read_numbers("預計18至24個月內").next().unwrap().unit, Some("個月"));
-    assert_eq!(all("3-5 billion"), [(s("3"), s("3000000000"), Kind::Quantity), (s("5 billion"), s("5000000000"), Kind::Quantity)]);
-    assert_eq!(all("3 to 5 billion"), [(s("3"), s("3000000000"), Kind::Quantity), (s("5 billion"), s("5000000000"), Kind::Quantity)]);
-    assert_eq!(all("3-5%"), [(s("3"), s("0.03"), Kind::Percent), (s("5%"), s("0.05"), Kind::Percent)]);
+    assert_eq!(
+        all("預計18至24個月內"),
+        [
+            (s("18"), s("18"), Kind::Quantity),
+            (s("24"), s("24"), Kind::Quantity)
+        ]
+    );
+    assert_eq!(
+        read_numbers("預計18至24個月內").next().unwrap().unit,
+        Some("個月")
+    );
+    assert_eq!(
+        all("3-5 billion"),
+        [
+            (s("3"), s("3000000000"), Kind::Quantity),
+            (s("5 billion"), s("5000000000"), Kind::Quantity)
+        ]
+    );
+    assert_eq!(
+        all("3 to 5 billion"),
+        [
+            (s("3"), s("3000000000"), Kind::Quantity),
+            (s("5 billion"), s("5000000000"), Kind::Quantity)
+        ]
+    );
+    assert_eq!(
+        all("3-5%"),
+        [
+            (s("3"), s("0.03"), Kind::Percent),
+            (s("5%"), s("0.05"), Kind::Percent)
+        ]
+    );
     assert_eq!(all("3至5億元")[0], (s("3"), s("300000000"), Kind::Quantity));
     let guidance = all("$1.90 billion to $2.00 billion");
     assert_eq!(guidance[0].1, "1900000000");
     assert_eq!(guidance[1].1, "2000000000");
-    assert_eq!(read_numbers("$3-5 billion").nth(1).unwrap().currency, Some(Currency::Usd));
+    assert_eq!(
+        read_numbers("$3-5 billion").nth(1).unwrap().currency,
+        Some(Currency::Usd)
+    );
 }
 
 // ----- kinds ------------------------------------------------------------------------------
 
 #[test]
 fn years() {
-    let y = |t: &str| kinds(t).into_iter().filter(|(_, k)| *k == Kind::Year).map(|(t, _)| t).collect::<Vec<_>>();
+    let y = |t: &str| {
+        kinds(t)
+            .into_iter()
+            .filter(|(_, k)| *k == Kind::Year)
+            .map(|(t, _)| t)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(y("2024年收入"), ["2024年"]);
     assert_eq!(y("2024年度"), ["2024年度"]);
     assert_eq!(y("in 2024 revenue"), ["2024"]);
@@ -295,8 +602,14 @@ fn years() {
 
 #[test]
 fn dates() {
-    assert_eq!(kinds("1-9月"), [(s("1"), Kind::Date), (s("9月"), Kind::Date)]);
-    assert_eq!(kinds("12月19日"), [(s("12月"), Kind::Date), (s("19日"), Kind::Date)]);
+    assert_eq!(
+        kinds("1-9月"),
+        [(s("1"), Kind::Date), (s("9月"), Kind::Date)]
+    );
+    assert_eq!(
+        kinds("12月19日"),
+        [(s("12月"), Kind::Date), (s("19日"), Kind::Date)]
+    );
     assert_eq!(kinds("Q3 results"), [(s("Q3"), Kind::Date)]);
     assert_eq!(kinds("H1 results"), [(s("H1"), Kind::Date)]);
     assert_eq!(kinds("3Q24"), [(s("3Q24"), Kind::Date)]);
@@ -305,7 +618,14 @@ fn dates() {
     assert_eq!(kinds("一季度"), [(s("一季度"), Kind::Date)]);
     assert_eq!(kinds("June 30"), [(s("30"), Kind::Date)]);
     assert_eq!(kinds("30 June"), [(s("30"), Kind::Date)]);
-    assert_eq!(kinds("2024-06-30"), [(s("2024"), Kind::Year), (s("06"), Kind::Date), (s("30"), Kind::Date)]);
+    assert_eq!(
+        kinds("2024-06-30"),
+        [
+            (s("2024"), Kind::Year),
+            (s("06"), Kind::Date),
+            (s("30"), Kind::Date)
+        ]
+    );
     assert_eq!(kinds("at 10:30"), [(s("10:30"), Kind::Date)]);
     // 個月 is a duration, not a month.
     assert_eq!(kinds("12個月"), [(s("12"), Kind::Quantity)]);
@@ -328,7 +648,10 @@ fn labels() {
     assert_eq!(kinds("INT8 算力"), [(s("INT8"), Kind::Label)]);
     assert_eq!(kinds("Helios Gen 2"), [(s("2"), Kind::Label)]);
     assert_eq!(kinds("Pulsar2 chips"), [(s("Pulsar2"), Kind::Label)]);
-    assert_eq!(kinds("the A100 and H20"), [(s("A100"), Kind::Label), (s("H20"), Kind::Label)]);
+    assert_eq!(
+        kinds("the A100 and H20"),
+        [(s("A100"), Kind::Label), (s("H20"), Kind::Label)]
+    );
     assert_eq!(kinds("MI300X"), [(s("MI300X"), Kind::Label)]);
     assert_eq!(kinds("COVID-19"), [(s("COVID-19"), Kind::Label)]);
     assert_eq!(kinds("see note 12"), [(s("12"), Kind::Label)]);
@@ -346,8 +669,20 @@ fn labels() {
 
 #[test]
 fn scale_word_after_a_line_break() {
-    check("淨虧損為人民幣645.1\n百萬元", "645100000", "645050000", "645150000", Kind::Quantity);
-    check("revenue of $1.2\nbillion", "1200000000", "1150000000", "1250000000", Kind::Quantity);
+    check(
+        "淨虧損為人民幣645.1\n百萬元",
+        "645100000",
+        "645050000",
+        "645150000",
+        Kind::Quantity,
+    );
+    check(
+        "revenue of $1.2\nbillion",
+        "1200000000",
+        "1150000000",
+        "1250000000",
+        Kind::Quantity,
+    );
     // A blank line ends the sentence: no scale across paragraphs.
     assert_eq!(one("total 12\n\nmillion reasons").value, dec("12"));
 }
@@ -357,7 +692,13 @@ fn number_at_the_very_end_of_the_file() {
     check("收入增長186%", "1.86", "1.855", "1.865", Kind::Percent);
     check("revenue 42", "42", "41.5", "42.5", Kind::Quantity);
     check("5", "5", "4.5", "5.5", Kind::Quantity);
-    check("1.89億", "189000000", "188500000", "189500000", Kind::Quantity);
+    check(
+        "1.89億",
+        "189000000",
+        "188500000",
+        "189500000",
+        Kind::Quantity,
+    );
     check("二十", "20", "15", "25", Kind::Quantity);
 }
 
@@ -365,7 +706,12 @@ fn number_at_the_very_end_of_the_file() {
 fn month_range_next_to_a_quantity() {
     assert_eq!(
         kinds("2025年1-9月收入5.4億元"),
-        [(s("2025年"), Kind::Year), (s("1"), Kind::Date), (s("9月"), Kind::Date), (s("5.4億元"), Kind::Quantity)]
+        [
+            (s("2025年"), Kind::Year),
+            (s("1"), Kind::Date),
+            (s("9月"), Kind::Date),
+            (s("5.4億元"), Kind::Quantity)
+        ]
     );
     assert_eq!(kinds("1-9月5.4億元")[2], (s("5.4億元"), Kind::Quantity));
 }
@@ -388,9 +734,15 @@ fn huge_and_odd_digit_strings_do_not_panic() {
 #[test]
 fn literal_reader_for_expressions() {
     let n = read_number_at("x > 75% and y", 4).unwrap();
-    assert_eq!((n.value, n.half_unit, n.kind), (dec("0.75"), dec("0.005"), Kind::Percent));
+    assert_eq!(
+        (n.value, n.half_unit, n.kind),
+        (dec("0.75"), dec("0.005"), Kind::Percent)
+    );
     let n = read_number_at("RMB540 million", 0).unwrap();
-    assert_eq!((n.value, n.currency), (dec("540000000"), Some(Currency::Cny)));
+    assert_eq!(
+        (n.value, n.currency),
+        (dec("540000000"), Some(Currency::Cny))
+    );
     assert_eq!(read_number_at("rev[0]", 0), None);
     assert_eq!(read_number_at("0.02億", 0).unwrap().value, dec("2000000"));
     assert_eq!(read_number_at(".5", 0).unwrap().value, dec("0.5"));

@@ -8,7 +8,9 @@ use crate::diagnostic::Verdict;
 
 /// Escapes a message (`%`, CR and LF), as `@actions/core` does.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a property value: also `:` and `,`.
@@ -25,17 +27,42 @@ pub fn write_github(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         if r.verdict == Verdict::Ok {
             continue;
         }
-        let level = if r.verdict == Verdict::Undecided { "warning" } else { "error" };
-        let place = r.stated_at.as_ref().or(r.said_at.as_ref()).unwrap_or(&r.claim);
+        let level = if r.verdict == Verdict::Undecided {
+            "warning"
+        } else {
+            "error"
+        };
+        let place = r
+            .stated_at
+            .as_ref()
+            .or(r.said_at.as_ref())
+            .unwrap_or(&r.claim);
         let code = r.code.map_or(String::new(), |c| format!(" {c}"));
-        let mut props = format!("file={},line={},col={}", escape_property(&place.file), place.line, place.column);
+        let mut props = format!(
+            "file={},line={},col={}",
+            escape_property(&place.file),
+            place.line,
+            place.column
+        );
         if place.end_line == place.line {
-            props.push_str(&format!(",endLine={},endColumn={}", place.end_line, place.end_column));
+            props.push_str(&format!(
+                ",endLine={},endColumn={}",
+                place.end_line, place.end_column
+            ));
         }
         let title = format!("claimcheck{code}: {} ({})", r.id, r.verdict);
-        writeln!(out, "::{level} {props},title={}::{}", escape_property(&title), escape_data(&r.message))?;
+        writeln!(
+            out,
+            "::{level} {props},title={}::{}",
+            escape_property(&title),
+            escape_data(&r.message)
+        )?;
     }
-    writeln!(out, "::notice title=claimcheck::{}", escape_data(&report.summary_line()))
+    writeln!(
+        out,
+        "::notice title=claimcheck::{}",
+        escape_data(&report.summary_line())
+    )
 }
 
 fn write_run_error(out: &mut dyn Write, e: &RunError) -> io::Result<()> {
@@ -43,7 +70,11 @@ fn write_run_error(out: &mut dyn Write, e: &RunError) -> io::Result<()> {
     if let (Some(l), Some(c)) = (e.line, e.column) {
         props.push_str(&format!(",line={l},col={c}"));
     }
-    writeln!(out, "::error {props},title=claimcheck::{}", escape_data(&e.message))
+    writeln!(
+        out,
+        "::error {props},title=claimcheck::{}",
+        escape_data(&e.message)
+    )
 }
 
 #[cfg(test)]

@@ -24,7 +24,11 @@ pub struct HumanOptions {
 
 /// Writes the human report.
 pub fn write_human(out: &mut dyn Write, report: &Report, opts: HumanOptions) -> io::Result<()> {
-    let renderer = if opts.color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if opts.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     for note in &report.notes {
         writeln!(out, "{}: {note}", paint("note", "cyan", opts.color))?;
     }
@@ -34,13 +38,24 @@ pub fn write_human(out: &mut dyn Write, report: &Report, opts: HumanOptions) -> 
     for r in &report.results {
         if r.verdict == Verdict::Ok {
             if opts.verbose {
-                writeln!(out, "{} {}: {}", paint("ok", "green", opts.color), r.id, r.message)?;
+                writeln!(
+                    out,
+                    "{} {}: {}",
+                    paint("ok", "green", opts.color),
+                    r.id,
+                    r.message
+                )?;
             }
             continue;
         }
         writeln!(out, "{}\n", renderer.render(&[claim_group(r)]))?;
     }
-    let color = if !report.errors.is_empty() || report.count(Verdict::Error) + report.count(Verdict::NotFound) + report.count(Verdict::Mismatch) > 0 {
+    let color = if !report.errors.is_empty()
+        || report.count(Verdict::Error)
+            + report.count(Verdict::NotFound)
+            + report.count(Verdict::Mismatch)
+            > 0
+    {
         "red"
     } else if report.count(Verdict::Undecided) > 0 {
         "yellow"
@@ -60,9 +75,17 @@ fn paint(text: &str, color: &str, enabled: bool) -> String {
 /// The byte range on `place.line_text` that the place covers (at least one character).
 fn span_on_line(place: &Place) -> std::ops::Range<usize> {
     let text = &place.line_text;
-    let byte_at = |col: usize| text.char_indices().nth(col.saturating_sub(1)).map_or(text.len(), |(b, _)| b);
+    let byte_at = |col: usize| {
+        text.char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(text.len(), |(b, _)| b)
+    };
     let start = byte_at(place.column);
-    let end = if place.end_line == place.line { byte_at(place.end_column) } else { text.len() };
+    let end = if place.end_line == place.line {
+        byte_at(place.end_column)
+    } else {
+        text.len()
+    };
     if end > start {
         start..end
     } else {
@@ -71,8 +94,13 @@ fn span_on_line(place: &Place) -> std::ops::Range<usize> {
     }
 }
 
-fn snippet<'a>(place: &'a Place, annotations: Vec<(AnnotationKind, &'a Place, String)>) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
-    let mut s = Snippet::source(place.line_text.as_str()).line_start(place.line).path(place.file.as_str());
+fn snippet<'a>(
+    place: &'a Place,
+    annotations: Vec<(AnnotationKind, &'a Place, String)>,
+) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+    let mut s = Snippet::source(place.line_text.as_str())
+        .line_start(place.line)
+        .path(place.file.as_str());
     for (kind, p, label) in annotations {
         s = s.annotation(kind.span(span_on_line(p)).label(label));
     }
@@ -80,7 +108,11 @@ fn snippet<'a>(place: &'a Place, annotations: Vec<(AnnotationKind, &'a Place, St
 }
 
 fn claim_group(r: &ClaimResult) -> Group<'_> {
-    let level = if r.verdict == Verdict::Undecided { Level::WARNING } else { Level::ERROR };
+    let level = if r.verdict == Verdict::Undecided {
+        Level::WARNING
+    } else {
+        Level::ERROR
+    };
     let mut title = level.primary_title(format!("{}: {}", r.id, r.message));
     if let Some(code) = r.code {
         title = title.id(code.id());
@@ -89,35 +121,76 @@ fn claim_group(r: &ClaimResult) -> Group<'_> {
     let primary = r.stated_at.as_ref().or(r.said_at.as_ref());
     match (&r.stated_at, &r.said_at) {
         (Some(p), _) => {
-            let label = r.stated.as_ref().map_or("stated".to_string(), |s| format!("stated {s}"));
+            let label = r
+                .stated
+                .as_ref()
+                .map_or("stated".to_string(), |s| format!("stated {s}"));
             group = group.element(snippet(p, vec![(AnnotationKind::Primary, p, label)]));
         }
-        (None, Some(p)) => group = group.element(snippet(p, vec![(AnnotationKind::Primary, p, "claim".to_string())])),
+        (None, Some(p)) => {
+            group = group.element(snippet(
+                p,
+                vec![(AnnotationKind::Primary, p, "claim".to_string())],
+            ))
+        }
         (None, None) => {
-            let label = if r.verdict == Verdict::Error { "here" } else { "claim" };
-            group = group.element(snippet(&r.claim, vec![(AnnotationKind::Primary, &r.claim, label.to_string())]));
+            let label = if r.verdict == Verdict::Error {
+                "here"
+            } else {
+                "claim"
+            };
+            group = group.element(snippet(
+                &r.claim,
+                vec![(AnnotationKind::Primary, &r.claim, label.to_string())],
+            ));
         }
     }
     for (place, inputs) in by_line(r.inputs.iter().chain(&r.nearest)) {
-        let notes = inputs.iter().map(|i| (AnnotationKind::Context, i.place.as_ref().expect("grouped by place"), label(i))).collect();
+        let notes = inputs
+            .iter()
+            .map(|i| {
+                (
+                    AnnotationKind::Context,
+                    i.place.as_ref().expect("grouped by place"),
+                    label(i),
+                )
+            })
+            .collect();
         group = group.element(snippet(place, notes));
     }
     for (place, text) in &r.related {
-        group = group.element(snippet(place, vec![(AnnotationKind::Context, place, text.clone())]));
+        group = group.element(snippet(
+            place,
+            vec![(AnnotationKind::Context, place, text.clone())],
+        ));
     }
     if let Some(c) = &r.closest {
-        group = group.element(snippet(&c.place, vec![(AnnotationKind::Context, &c.place, "closest passage".to_string())]));
-        group = group.element(Level::NOTE.message(format!("quote → closest passage: {}", inline_diff(&c.quote, &c.passage))));
+        group = group.element(snippet(
+            &c.place,
+            vec![(
+                AnnotationKind::Context,
+                &c.place,
+                "closest passage".to_string(),
+            )],
+        ));
+        group = group.element(Level::NOTE.message(format!(
+            "quote → closest passage: {}",
+            inline_diff(&c.quote, &c.passage)
+        )));
     }
     if let Some(computed) = &r.computed {
-        let expr = r.expr.as_deref().map_or(String::new(), |e| format!(" = {e}"));
+        let expr = r
+            .expr
+            .as_deref()
+            .map_or(String::new(), |e| format!(" = {e}"));
         group = group.element(Level::NOTE.message(format!("computed {computed}{expr}")));
     }
     if let Some(gap) = &r.gap {
         group = group.element(Level::NOTE.message(format!("gap: {gap}")));
     }
     if primary.is_some() {
-        group = group.element(Level::NOTE.message(format!("claim `{}` at {}", r.id, r.claim.short())));
+        group =
+            group.element(Level::NOTE.message(format!("claim `{}` at {}", r.id, r.claim.short())));
     }
     for n in &r.notes {
         group = group.element(Level::NOTE.message(n.clone()));
@@ -126,7 +199,11 @@ fn claim_group(r: &ClaimResult) -> Group<'_> {
 }
 
 fn label(i: &Input) -> String {
-    if i.name == i.value { i.name.clone() } else { format!("{} = {}", i.name, i.value) }
+    if i.name == i.value {
+        i.name.clone()
+    } else {
+        format!("{} = {}", i.name, i.value)
+    }
 }
 
 /// Inputs grouped by the line they stand on, in file and line order.
@@ -134,7 +211,11 @@ fn by_line<'a>(inputs: impl Iterator<Item = &'a Input>) -> Vec<(&'a Place, Vec<&
     let mut groups: BTreeMap<(String, usize), (&'a Place, Vec<&'a Input>)> = BTreeMap::new();
     for i in inputs {
         if let Some(p) = &i.place {
-            groups.entry((p.file.clone(), p.line)).or_insert((p, Vec::new())).1.push(i);
+            groups
+                .entry((p.file.clone(), p.line))
+                .or_insert((p, Vec::new()))
+                .1
+                .push(i);
         }
     }
     groups.into_values().collect()
@@ -144,7 +225,11 @@ fn by_line<'a>(inputs: impl Iterator<Item = &'a Input>) -> Vec<(&'a Place, Vec<&
 pub fn inline_diff(from: &str, to: &str) -> String {
     use similar::{ChangeTag, TextDiff};
     // Words for text with spaces (English), characters otherwise (Chinese).
-    let diff = if from.contains(' ') && to.contains(' ') { TextDiff::from_words(from, to) } else { TextDiff::from_chars(from, to) };
+    let diff = if from.contains(' ') && to.contains(' ') {
+        TextDiff::from_words(from, to)
+    } else {
+        TextDiff::from_chars(from, to)
+    };
     let mut out = String::new();
     let mut current: Option<ChangeTag> = None;
     for change in diff.iter_all_changes() {
@@ -176,10 +261,20 @@ fn run_error(e: &RunError) -> Group<'_> {
     let mut group = Group::with_title(Level::ERROR.primary_title(e.message.clone()));
     match (e.line, e.column, &e.line_text) {
         (Some(line), Some(column), Some(text)) => {
-            let place = Place { file: e.file.clone(), line, column, end_line: line, end_column: column + 1, line_text: text.clone() };
+            let place = Place {
+                file: e.file.clone(),
+                line,
+                column,
+                end_line: line,
+                end_column: column + 1,
+                line_text: text.clone(),
+            };
             let span = span_on_line(&place);
             group = group.element(
-                Snippet::source(text.as_str()).line_start(line).path(e.file.as_str()).annotation(AnnotationKind::Primary.span(span)),
+                Snippet::source(text.as_str())
+                    .line_start(line)
+                    .path(e.file.as_str())
+                    .annotation(AnnotationKind::Primary.span(span)),
             );
         }
         _ => group = group.element(annotate_snippets::Origin::path(e.file.as_str())),
@@ -193,8 +288,17 @@ mod tests {
 
     #[test]
     fn inline_diffs_mark_deletions_and_insertions() {
-        assert_eq!(inline_diff("收入298.4百萬元", "收入289.4百萬元"), "收入2{+8+}9[-8-].4百萬元");
-        assert_eq!(inline_diff("Northwind repurchased $150.0 million", "Northwind returned $150.0 million"), "Northwind [-repurchased-]{+returned+} $150.0 million");
+        assert_eq!(
+            inline_diff("收入298.4百萬元", "收入289.4百萬元"),
+            "收入2{+8+}9[-8-].4百萬元"
+        );
+        assert_eq!(
+            inline_diff(
+                "Northwind repurchased $150.0 million",
+                "Northwind returned $150.0 million"
+            ),
+            "Northwind [-repurchased-]{+returned+} $150.0 million"
+        );
         assert_eq!(inline_diff("same", "same"), "same");
     }
 }

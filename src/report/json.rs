@@ -71,7 +71,11 @@ struct Where<'a> {
 
 impl<'a> From<&'a Place> for Where<'a> {
     fn from(p: &'a Place) -> Self {
-        Where { file: &p.file, line: p.line, column: p.column }
+        Where {
+            file: &p.file,
+            line: p.line,
+            column: p.column,
+        }
     }
 }
 
@@ -85,7 +89,11 @@ struct Value<'a> {
 
 impl<'a> From<&'a Input> for Value<'a> {
     fn from(i: &'a Input) -> Self {
-        Value { name: &i.name, value: &i.value, at: i.place.as_ref().map(Where::from) }
+        Value {
+            name: &i.name,
+            value: &i.value,
+            at: i.place.as_ref().map(Where::from),
+        }
     }
 }
 
@@ -98,7 +106,11 @@ struct Passage<'a> {
 
 impl<'a> From<&'a Closest> for Passage<'a> {
     fn from(c: &'a Closest) -> Self {
-        Passage { quote: &c.quote, passage: &c.passage, at: Where::from(&c.place) }
+        Passage {
+            quote: &c.quote,
+            passage: &c.passage,
+            at: Where::from(&c.place),
+        }
     }
 }
 

@@ -204,12 +204,22 @@ impl Report {
 
     /// `7 claims: 4 ok, 1 mismatch, 1 undecided, 1 not-found, 0 error`.
     pub fn summary_line(&self) -> String {
-        let counts: Vec<String> = Verdict::ALL.iter().map(|v| format!("{} {}", self.count(*v), v)).collect();
+        let counts: Vec<String> = Verdict::ALL
+            .iter()
+            .map(|v| format!("{} {}", self.count(*v), v))
+            .collect();
         let n = self.results.len();
-        let mut line = format!("{n} claim{}: {}", if n == 1 { "" } else { "s" }, counts.join(", "));
+        let mut line = format!(
+            "{n} claim{}: {}",
+            if n == 1 { "" } else { "s" },
+            counts.join(", ")
+        );
         if !self.errors.is_empty() {
             let e = self.errors.len();
-            line.push_str(&format!("; {e} file{} could not be checked", if e == 1 { "" } else { "s" }));
+            line.push_str(&format!(
+                "; {e} file{} could not be checked",
+                if e == 1 { "" } else { "s" }
+            ));
         }
         line
     }

@@ -52,7 +52,11 @@ pub fn write_sarif(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let mut results = Vec::new();
     for r in report.results.iter().filter(|r| r.verdict != Verdict::Ok) {
         let code = r.code.unwrap_or(Code::InvalidClaim);
-        let place = r.stated_at.as_ref().or(r.said_at.as_ref()).unwrap_or(&r.claim);
+        let place = r
+            .stated_at
+            .as_ref()
+            .or(r.said_at.as_ref())
+            .unwrap_or(&r.claim);
         let mut related: Vec<Value> = Vec::new();
         let extra = r.inputs.iter().chain(&r.nearest).chain(r.found.iter());
         for (i, input) in extra.enumerate() {
@@ -67,7 +71,11 @@ pub fn write_sarif(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             loc["id"] = json!(related.len() + 1);
             related.push(loc);
         }
-        let level = if r.verdict == Verdict::Undecided { "warning" } else { "error" };
+        let level = if r.verdict == Verdict::Undecided {
+            "warning"
+        } else {
+            "error"
+        };
         let mut result = json!({
             "ruleId": code.id(),
             "ruleIndex": Code::ALL.iter().position(|c| *c == code).unwrap_or(0),
@@ -93,7 +101,8 @@ pub fn write_sarif(out: &mut dyn Write, report: &Report) -> io::Result<()> {
                     "region": { "startLine": line, "startColumn": column }
                 } }]);
             } else {
-                n["locations"] = json!([{ "physicalLocation": { "artifactLocation": { "uri": e.file } } }]);
+                n["locations"] =
+                    json!([{ "physicalLocation": { "artifactLocation": { "uri": e.file } } }]);
             }
             n
         })

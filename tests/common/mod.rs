@@ -31,7 +31,9 @@ pub fn run_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
 pub fn transcript(out: &Output) -> String {
     format!(
         "exit: {}\n----- stdout -----\n{}----- stderr -----\n{}",
-        out.status.code().map_or("signal".to_string(), |c| c.to_string()),
+        out.status
+            .code()
+            .map_or("signal".to_string(), |c| c.to_string()),
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     )
