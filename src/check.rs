@@ -2,14 +2,15 @@
 //! run), find all quotes of a source in one pass, judge every claim, and
 //! collect the results in path order.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use crate::claims::{self, ClaimsFile, LoadError};
 use crate::document::display_path;
 use crate::facts::{QuoteIndex, Resolver};
-use crate::report::{Report, RunError};
+use crate::report::{Input, Report, RunError};
 use crate::sources::{Source, SourceCache};
 use crate::verdict::Judge;
 
@@ -19,10 +20,41 @@ pub fn check(paths: &[PathBuf]) -> Report {
     let (files, errors) = claims_files(paths);
     report.errors.extend(errors);
     let mut cache = SourceCache::default();
+    let mut drafts = BTreeMap::new();
     for file in files {
-        check_file(&file, &mut cache, &mut report);
+        check_file(&file, &mut cache, &mut report, &mut drafts);
     }
+    report.unchecked = unchecked(&drafts);
     report
+}
+
+/// A draft and the parts of it that claims' `says` cover.
+struct Coverage {
+    source: Rc<Source>,
+    covered: Vec<Range<usize>>,
+}
+
+/// The figures of each draft that no claim's `says` covers. Years, dates,
+/// ordinals and labels are not figures.
+fn unchecked(drafts: &BTreeMap<String, Coverage>) -> Vec<Input> {
+    let mut out = Vec::new();
+    for cov in drafts.values() {
+        for n in cov.source.numbers() {
+            let covered = cov
+                .covered
+                .iter()
+                .any(|r| r.start < n.span.end && n.span.start < r.end);
+            if n.kind.is_value() && !covered {
+                let text = n.text(cov.source.text()).replace('\n', " ");
+                out.push(Input {
+                    name: text.clone(),
+                    value: text,
+                    place: Some(cov.source.place(n.span.clone())),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// The claims files under `paths`, sorted by path, and the paths that do not exist.
@@ -91,7 +123,12 @@ fn load_error(e: LoadError, text: Option<&str>) -> RunError {
     }
 }
 
-fn check_file(path: &Path, cache: &mut SourceCache, report: &mut Report) {
+fn check_file(
+    path: &Path,
+    cache: &mut SourceCache,
+    report: &mut Report,
+    drafts: &mut BTreeMap<String, Coverage>,
+) {
     let file = match claims::load(path) {
         Ok(f) => f,
         Err(e) => {
@@ -106,6 +143,21 @@ fn check_file(path: &Path, cache: &mut SourceCache, report: &mut Report) {
     let mut requests = Resolver::quote_requests(&file);
     requests.extend(Judge::says_requests(&file));
     let quotes = QuoteIndex::build(&requests, &sources);
+    if let Some(draft) = file.draft.as_ref().and_then(|d| sources.get(d)) {
+        let name = file.draft.clone().unwrap_or_default();
+        let cov = drafts
+            .entry(draft.doc.name.clone())
+            .or_insert_with(|| Coverage {
+                source: Rc::clone(draft),
+                covered: Vec::new(),
+            });
+        let says = Judge::says_requests(&file);
+        cov.covered.extend(
+            says.iter()
+                .filter_map(|(_, text)| quotes.get(&name, text))
+                .map(|m| m.range.clone()),
+        );
+    }
     let mut judge = Judge::new(&file, &sources, &quotes);
     for claim in &file.claims {
         report.results.push(judge.judge(claim));

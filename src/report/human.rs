@@ -50,6 +50,7 @@ pub fn write_human(out: &mut dyn Write, report: &Report, opts: HumanOptions) -> 
         }
         writeln!(out, "{}\n", renderer.render(&[claim_group(r)]))?;
     }
+    write_unchecked(out, report, opts)?;
     let color = if !report.errors.is_empty()
         || report.count(Verdict::Error)
             + report.count(Verdict::NotFound)
@@ -63,6 +64,41 @@ pub fn write_human(out: &mut dyn Write, report: &Report, opts: HumanOptions) -> 
         "green"
     };
     writeln!(out, "{}", paint(&report.summary_line(), color, opts.color))
+}
+
+/// Lists, per draft, the figures no claim covers (at most twelve shown).
+fn write_unchecked(out: &mut dyn Write, report: &Report, opts: HumanOptions) -> io::Result<()> {
+    let mut by_draft: BTreeMap<&str, Vec<&Input>> = BTreeMap::new();
+    for i in &report.unchecked {
+        if let Some(p) = &i.place {
+            by_draft.entry(p.file.as_str()).or_default().push(i);
+        }
+    }
+    for (draft, figures) in by_draft {
+        let n = figures.len();
+        let noun = if n == 1 { "figure is" } else { "figures are" };
+        writeln!(
+            out,
+            "{}: {n} {noun} in {draft} but in no claim's `says`:",
+            paint("note", "cyan", opts.color)
+        )?;
+        let shown: Vec<String> = figures
+            .iter()
+            .take(12)
+            .map(|i| {
+                i.place.as_ref().map_or(i.value.clone(), |p| {
+                    format!("{} ({}:{})", i.value, p.line, p.column)
+                })
+            })
+            .collect();
+        let more = if n > 12 {
+            format!(", and {} more", n - 12)
+        } else {
+            String::new()
+        };
+        writeln!(out, "  {}{more}\n", shown.join(", "))?;
+    }
+    Ok(())
 }
 
 fn paint(text: &str, color: &str, enabled: bool) -> String {
@@ -178,12 +214,18 @@ fn claim_group(r: &ClaimResult) -> Group<'_> {
             inline_diff(&c.quote, &c.passage)
         )));
     }
+    let formula = r
+        .formula
+        .as_deref()
+        .map_or(String::new(), |f| format!(" = {f}"));
     if let Some(computed) = &r.computed {
         let expr = r
             .expr
             .as_deref()
             .map_or(String::new(), |e| format!(" = {e}"));
-        group = group.element(Level::NOTE.message(format!("computed {computed}{expr}")));
+        group = group.element(Level::NOTE.message(format!("computed {computed}{expr}{formula}")));
+    } else if let (Some(expr), false) = (&r.expr, formula.is_empty()) {
+        group = group.element(Level::NOTE.message(format!("{expr}{formula}")));
     }
     if let Some(gap) = &r.gap {
         group = group.element(Level::NOTE.message(format!("gap: {gap}")));

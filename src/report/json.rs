@@ -15,6 +15,16 @@ struct Output<'a> {
     results: Vec<Result<'a>>,
     #[serde(skip_serializing_if = "<[RunError]>::is_empty")]
     errors: &'a [RunError],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    unchecked: Vec<Figure<'a>>,
+}
+
+#[derive(Serialize)]
+struct Figure<'a> {
+    text: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
 }
 
 #[derive(Serialize)]
@@ -50,6 +60,8 @@ struct Result<'a> {
     high: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     expr: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    formula: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     inputs: Vec<Value<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -129,6 +141,7 @@ fn result(r: &ClaimResult) -> Result<'_> {
         low: r.bounds.as_ref().map(|b| b.0.as_str()),
         high: r.bounds.as_ref().map(|b| b.1.as_str()),
         expr: r.expr.as_deref(),
+        formula: r.formula.as_deref(),
         inputs: r.inputs.iter().map(Value::from).collect(),
         found: r.found.as_ref().map(Value::from),
         nearest: r.nearest.iter().map(Value::from).collect(),
@@ -149,6 +162,18 @@ pub fn write_json(out: &mut dyn Write, report: &Report) -> io::Result<()> {
         },
         results: report.results.iter().map(result).collect(),
         errors: &report.errors,
+        unchecked: report
+            .unchecked
+            .iter()
+            .filter_map(|i| {
+                i.place.as_ref().map(|p| Figure {
+                    text: &i.value,
+                    file: &p.file,
+                    line: p.line,
+                    column: p.column,
+                })
+            })
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &output)?;
     writeln!(out)

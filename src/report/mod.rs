@@ -109,6 +109,8 @@ pub struct ClaimResult {
     pub bounds: Option<(String, String)>,
     /// The expression checked.
     pub expr: Option<String>,
+    /// The expression with the values that went in.
+    pub formula: Option<String>,
     /// The facts the expression used.
     pub inputs: Vec<Input>,
     /// For `appears_in`: where a supporting number stands.
@@ -141,6 +143,7 @@ impl ClaimResult {
             computed: None,
             bounds: None,
             expr: None,
+            formula: None,
             inputs: Vec::new(),
             found: None,
             nearest: Vec::new(),
@@ -189,6 +192,8 @@ pub struct Report {
     pub errors: Vec<RunError>,
     /// Notes on how sources were read.
     pub notes: Vec<String>,
+    /// Figures in drafts that no claim's `says` covers.
+    pub unchecked: Vec<Input>,
 }
 
 impl Report {
