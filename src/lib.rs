@@ -1,11 +1,24 @@
 //! claimcheck verifies the numbers in an article draft against its source
 //! documents.
 //!
-//! The pipeline, one module per step:
-//! - [`document`] reads documents (any encoding, HTML or text) and maps
-//!   offsets back to lines and columns;
-//! - [`numbers`] reads numbers in English and Chinese text, with the
-//!   rounding interval each written number stands for.
+//! The modules follow the pipeline of a `check` run ([`check::check`]):
+//! 1. [`claims`] loads a claims file, pointing every problem at its key;
+//! 2. [`document`] reads the sources (any encoding, text or HTML) and maps
+//!    offsets back to lines and columns; [`sources`] reads each one once;
+//! 3. [`numbers`] reads numbers in English and Chinese text, with the
+//!    rounding interval each written number stands for;
+//! 4. [`quote`] locates quotes and `says` in their documents;
+//! 5. [`facts`] resolves facts, quoted or computed;
+//! 6. [`expr`] evaluates expressions on exact [`interval`]s;
+//! 7. [`verdict`] gives each claim one verdict ([`diagnostic`] holds the
+//!    verdicts and codes);
+//! 8. [`report`] renders the results ([`format`] writes values the way the
+//!    claim wrote its own).
+//!
+//! [`extract`] and [`schema`] serve the other subcommands; [`cli`] is the
+//! command line.
+
+#![warn(missing_docs)]
 
 pub mod check;
 pub mod claims;
