@@ -12,7 +12,7 @@
 //! 6. [`expr`] evaluates expressions on exact [`interval`]s;
 //! 7. [`verdict`] gives each claim one verdict ([`diagnostic`] holds the
 //!    verdicts and codes);
-//! 8. [`report`] renders the results ([`format`](crate::format) writes values the way the
+//! 8. [`report`] renders the results ([`mod@format`] writes values the way the
 //!    claim wrote its own).
 //!
 //! [`extract`] and [`schema`] serve the other subcommands; [`cli`] is the
