@@ -555,6 +555,46 @@ fn at(span: &Range<usize>) -> impl Fn(ExprError) -> EvalError + '_ {
     }
 }
 
+/// The numbers of a value and whether it is a list; `None` for truths.
+fn numbers_of(v: &Value) -> Option<(&[Quantity], bool)> {
+    match v {
+        Value::Num(q) => Some((std::slice::from_ref(q), false)),
+        Value::List(xs) => Some((xs, true)),
+        _ => None,
+    }
+}
+
+/// Applies `f` element by element to two numbers or lists of equal length
+/// (a single number pairs with every element), wrapping the results as one
+/// value (`one`) or a list (`many`).
+fn elementwise<T>(
+    a: Value,
+    b: Value,
+    span: &Range<usize>,
+    f: impl Fn(&Quantity, &Quantity) -> Result<T, ExprError>,
+    (one, many): (fn(T) -> Value, fn(Vec<T>) -> Value),
+    not_numbers: impl Fn(&Value, &Value) -> String,
+) -> Res<Value> {
+    let (Some((xs, x_list)), Some((ys, y_list))) = (numbers_of(&a), numbers_of(&b)) else {
+        return err(ErrorKind::Type, span, not_numbers(&a, &b));
+    };
+    if x_list && y_list && xs.len() != ys.len() {
+        let message = format!("lists of different lengths ({} and {})", xs.len(), ys.len());
+        return err(ErrorKind::Type, span, message);
+    }
+    let pick =
+        |items: &[Quantity], list: bool, i: usize| if list { i } else { 0 }.min(items.len() - 1);
+    let results = (0..xs.len().max(ys.len()))
+        .map(|i| f(&xs[pick(xs, x_list, i)], &ys[pick(ys, y_list, i)]))
+        .collect::<Result<Vec<T>, _>>()
+        .map_err(at(span))?;
+    Ok(if x_list || y_list {
+        many(results)
+    } else {
+        one(results.into_iter().next().expect("one pair"))
+    })
+}
+
 /// Applies `f` element by element to two numbers or lists.
 fn zip(
     a: Value,
@@ -562,43 +602,13 @@ fn zip(
     span: &Range<usize>,
     f: impl Fn(&Quantity, &Quantity) -> Result<Quantity, ExprError>,
 ) -> Res<Value> {
-    let wrap = at(span);
-    match (a, b) {
-        (Value::Num(x), Value::Num(y)) => f(&x, &y).map(Value::Num).map_err(wrap),
-        (Value::List(xs), Value::Num(y)) => xs
-            .iter()
-            .map(|x| f(x, &y))
-            .collect::<Result<_, _>>()
-            .map(Value::List)
-            .map_err(wrap),
-        (Value::Num(x), Value::List(ys)) => ys
-            .iter()
-            .map(|y| f(&x, y))
-            .collect::<Result<_, _>>()
-            .map(Value::List)
-            .map_err(wrap),
-        (Value::List(xs), Value::List(ys)) if xs.len() == ys.len() => xs
-            .iter()
-            .zip(&ys)
-            .map(|(x, y)| f(x, y))
-            .collect::<Result<_, _>>()
-            .map(Value::List)
-            .map_err(wrap),
-        (Value::List(xs), Value::List(ys)) => err(
-            ErrorKind::Type,
-            span,
-            format!("lists of different lengths ({} and {})", xs.len(), ys.len()),
-        ),
-        (a, b) => err(
-            ErrorKind::Type,
-            span,
-            format!(
-                "expected numbers, found {} and {}",
-                a.describe(),
-                b.describe()
-            ),
-        ),
-    }
+    elementwise(a, b, span, f, (Value::Num, Value::List), |a, b| {
+        format!(
+            "expected numbers, found {} and {}",
+            a.describe(),
+            b.describe()
+        )
+    })
 }
 
 /// Like [`zip`], for comparisons that give truths.
@@ -608,39 +618,9 @@ fn zip_truth(
     span: &Range<usize>,
     f: impl Fn(&Quantity, &Quantity) -> Result<Truth, ExprError>,
 ) -> Res<Value> {
-    let wrap = at(span);
-    match (a, b) {
-        (Value::Num(x), Value::Num(y)) => f(&x, &y).map(Value::Truth).map_err(wrap),
-        (Value::List(xs), Value::Num(y)) => xs
-            .iter()
-            .map(|x| f(x, &y))
-            .collect::<Result<_, _>>()
-            .map(Value::Truths)
-            .map_err(wrap),
-        (Value::Num(x), Value::List(ys)) => ys
-            .iter()
-            .map(|y| f(&x, y))
-            .collect::<Result<_, _>>()
-            .map(Value::Truths)
-            .map_err(wrap),
-        (Value::List(xs), Value::List(ys)) if xs.len() == ys.len() => xs
-            .iter()
-            .zip(&ys)
-            .map(|(x, y)| f(x, y))
-            .collect::<Result<_, _>>()
-            .map(Value::Truths)
-            .map_err(wrap),
-        (Value::List(xs), Value::List(ys)) => err(
-            ErrorKind::Type,
-            span,
-            format!("lists of different lengths ({} and {})", xs.len(), ys.len()),
-        ),
-        (a, b) => err(
-            ErrorKind::Type,
-            span,
-            format!("cannot compare {} with {}", a.describe(), b.describe()),
-        ),
-    }
+    elementwise(a, b, span, f, (Value::Truth, Value::Truths), |a, b| {
+        format!("cannot compare {} with {}", a.describe(), b.describe())
+    })
 }
 
 fn two(
