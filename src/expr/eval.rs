@@ -555,6 +555,9 @@ fn at(span: &Range<usize>) -> impl Fn(ExprError) -> EvalError + '_ {
     }
 }
 
+/// How element-wise results become a value: one result, or a list of them.
+type Wrap<T> = (fn(T) -> Value, fn(Vec<T>) -> Value);
+
 /// The numbers of a value and whether it is a list; `None` for truths.
 fn numbers_of(v: &Value) -> Option<(&[Quantity], bool)> {
     match v {
@@ -572,7 +575,7 @@ fn elementwise<T>(
     b: Value,
     span: &Range<usize>,
     f: impl Fn(&Quantity, &Quantity) -> Result<T, ExprError>,
-    (one, many): (fn(T) -> Value, fn(Vec<T>) -> Value),
+    (one, many): Wrap<T>,
     not_numbers: impl Fn(&Value, &Value) -> String,
 ) -> Res<Value> {
     let (Some((xs, x_list)), Some((ys, y_list))) = (numbers_of(&a), numbers_of(&b)) else {
