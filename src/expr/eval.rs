@@ -245,121 +245,121 @@ impl Evaluator<'_> {
         args: &[Expr],
         span: &Range<usize>,
     ) -> Res<Value> {
-        let Some(&(_, params)) = FUNCTIONS.iter().find(|(f, _)| *f == name) else {
-            let mut e = ExprError::of(
-                ErrorKind::UnknownName,
-                name_span.clone(),
-                format!("unknown function `{name}`"),
-            );
-            let names: Vec<String> = FUNCTIONS.iter().map(|(f, _)| f.to_string()).collect();
-            e.note = suggest(name, &names).map(|s| format!("did you mean `{s}`?"));
-            return Err(EvalError::Expr(e));
-        };
-        let variadic = params.ends_with('…');
-        let wanted = if variadic {
-            1
-        } else {
-            params.split(',').count()
-        };
-        let arity_ok = if variadic {
-            !args.is_empty()
-        } else {
-            args.len() == wanted
-        };
-        if !arity_ok {
-            let count = if variadic {
-                "at least 1 argument".to_string()
-            } else {
-                plural(wanted, "argument")
-            };
-            return err(
-                ErrorKind::Arity,
-                span,
-                format!("{name}({params}) takes {count}, found {}", args.len()),
-            );
-        }
+        check_arity(name, name_span, args.len(), span)?;
         let values = args
             .iter()
             .map(|a| self.eval(a))
             .collect::<Res<Vec<Value>>>()?;
-        let arg_span = |i: usize| args[i].span.clone();
-        match name {
-            "sum" => sum(flatten(values, span)?, span).map(Value::Num),
-            "mean" => {
-                let xs = flatten(values, span)?;
-                let n = int(xs.len() as i64);
-                let total = sum(xs, span)?;
-                Ok(Value::Num(
-                    total.with(
-                        total
-                            .iv
-                            .div(&Interval::exact(n))
-                            .expect("count is positive"),
-                    ),
-                ))
-            }
-            "min" | "max" => extreme(flatten(values, span)?, name == "max", span).map(Value::Num),
-            "count" => Ok(Value::Num(Quantity::exact(int(
-                flatten(values, span)?.len() as i64,
-            )))),
-            "growth" => two(values, span, |a, b| {
-                ratio(b, a).map(|r| percent(r.iv.sub(&one())))
-            }),
-            "share" => two(values, span, |part, whole| {
-                ratio(part, whole).map(|r| percent(r.iv))
-            }),
-            "diff" => two(values, span, |a, b| arith(ArithOp::Sub, b, a)),
-            "pp" => two(values, span, points_difference),
-            "cagr" => {
-                let years = values[2].clone();
-                let [a, b, _] = <[Value; 3]>::try_from(values).expect("arity checked");
-                let ratios = zip(b, a, span, ratio)?;
-                let years_span = arg_span(2);
-                zip(ratios, years, span, |r, y| compound(r, y, &years_span))
-            }
-            "abs" => map_numbers(
-                values.into_iter().next().expect("arity checked"),
-                span,
-                |q| Ok(q.with(q.iv.abs())),
-            ),
-            "round" => {
-                let [x, digits] = <[Value; 2]>::try_from(values).expect("arity checked");
-                let digits = whole_number(&digits, &arg_span(1))?;
-                map_numbers(x, span, |q| {
-                    // Percents and points round in percent units: round(45.28%, 1) = 45.3%.
-                    let shift = if q.dim == Dim::Plain { 0 } else { 2 };
-                    Ok(q.with(q.iv.round(digits as i32 + shift)))
-                })
-            }
-            "increasing" | "decreasing" | "nondecreasing" | "nonincreasing" => {
-                trend(name, flatten(values, span)?, span)
-            }
-            "all" | "any" => {
-                let v = values.into_iter().next().expect("arity checked");
-                let truths = match v {
-                    Value::Truths(ts) => ts,
-                    Value::Truth(t) => vec![t],
-                    other => {
-                        return err(
-                            ErrorKind::Type,
-                            &arg_span(0),
-                            format!(
-                                "{name}() takes a comparison such as {name}(xs > 0), found {}",
-                                other.describe()
-                            ),
-                        );
-                    }
-                };
-                let (start, join): (Truth, fn(Truth, Truth) -> Truth) = if name == "all" {
-                    (Truth::True, Truth::and)
-                } else {
-                    (Truth::False, Truth::or)
-                };
-                Ok(Value::Truth(truths.into_iter().fold(start, join)))
-            }
-            _ => unreachable!("every function in FUNCTIONS is handled"),
-        }
+        let spans: Vec<Range<usize>> = args.iter().map(|a| a.span.clone()).collect();
+        apply(name, values, &spans, span)
     }
+}
+
+/// Checks that `name` is a function and gets the right number of arguments.
+fn check_arity(name: &str, name_span: &Range<usize>, found: usize, span: &Range<usize>) -> Res<()> {
+    let Some(&(_, params)) = FUNCTIONS.iter().find(|(f, _)| *f == name) else {
+        let message = format!("unknown function `{name}`");
+        let mut e = ExprError::of(ErrorKind::UnknownName, name_span.clone(), message);
+        let names: Vec<String> = FUNCTIONS.iter().map(|(f, _)| f.to_string()).collect();
+        e.note = suggest(name, &names).map(|s| format!("did you mean `{s}`?"));
+        return Err(EvalError::Expr(e));
+    };
+    let variadic = params.ends_with('…');
+    let wanted = params.split(',').count();
+    if variadic && found > 0 || !variadic && found == wanted {
+        return Ok(());
+    }
+    let count = if variadic {
+        "at least 1 argument".to_string()
+    } else {
+        plural(wanted, "argument")
+    };
+    err(
+        ErrorKind::Arity,
+        span,
+        format!("{name}({params}) takes {count}, found {found}"),
+    )
+}
+
+/// Applies function `name` to its evaluated arguments (arity already checked).
+fn apply(
+    name: &str,
+    values: Vec<Value>,
+    spans: &[Range<usize>],
+    span: &Range<usize>,
+) -> Res<Value> {
+    match name {
+        "sum" => sum(flatten(values, span)?, span).map(Value::Num),
+        "mean" => mean(flatten(values, span)?, span).map(Value::Num),
+        "min" | "max" => extreme(flatten(values, span)?, name == "max", span).map(Value::Num),
+        "count" => Ok(Value::Num(Quantity::exact(int(
+            flatten(values, span)?.len() as i64,
+        )))),
+        "growth" => two(values, span, |a, b| {
+            ratio(b, a).map(|r| percent(r.iv.sub(&one())))
+        }),
+        "share" => two(values, span, |part, whole| {
+            ratio(part, whole).map(|r| percent(r.iv))
+        }),
+        "diff" => two(values, span, |a, b| arith(ArithOp::Sub, b, a)),
+        "pp" => two(values, span, points_difference),
+        "cagr" => cagr(values, &spans[2], span),
+        "abs" => map_numbers(first(values), span, |q| Ok(q.with(q.iv.abs()))),
+        "round" => round(values, &spans[1], span),
+        "increasing" | "decreasing" | "nondecreasing" | "nonincreasing" => {
+            trend(name, flatten(values, span)?, span)
+        }
+        "all" | "any" => quantifier(name, first(values), &spans[0]),
+        _ => unreachable!("every function in FUNCTIONS is handled"),
+    }
+}
+
+fn first(values: Vec<Value>) -> Value {
+    values.into_iter().next().expect("arity checked")
+}
+
+fn mean(xs: Vec<Quantity>, span: &Range<usize>) -> Res<Quantity> {
+    let n = Interval::exact(int(xs.len() as i64));
+    let total = sum(xs, span)?;
+    Ok(total.with(total.iv.div(&n).expect("a count is positive")))
+}
+
+/// `cagr(a, b, years)`: `(b / a)^(1/years) − 1`, element by element.
+fn cagr(values: Vec<Value>, years_span: &Range<usize>, span: &Range<usize>) -> Res<Value> {
+    let [a, b, years] = <[Value; 3]>::try_from(values).expect("arity checked");
+    let ratios = zip(b, a, span, ratio)?;
+    zip(ratios, years, span, |r, y| compound(r, y, years_span))
+}
+
+/// `round(x, digits)`; percents and points round in percent units: round(45.28%, 1) = 45.3%.
+fn round(values: Vec<Value>, digits_span: &Range<usize>, span: &Range<usize>) -> Res<Value> {
+    let [x, digits] = <[Value; 2]>::try_from(values).expect("arity checked");
+    let digits = whole_number(&digits, digits_span)?;
+    map_numbers(x, span, |q| {
+        let shift = if q.dim == Dim::Plain { 0 } else { 2 };
+        Ok(q.with(q.iv.round(digits as i32 + shift)))
+    })
+}
+
+/// `all(xs OP y)` and `any(xs OP y)`: Kleene conjunction or disjunction.
+fn quantifier(name: &str, v: Value, arg_span: &Range<usize>) -> Res<Value> {
+    let truths = match v {
+        Value::Truths(ts) => ts,
+        Value::Truth(t) => vec![t],
+        other => {
+            let message = format!(
+                "{name}() takes a comparison such as {name}(xs > 0), found {}",
+                other.describe()
+            );
+            return err(ErrorKind::Type, arg_span, message);
+        }
+    };
+    let (start, join): (Truth, fn(Truth, Truth) -> Truth) = if name == "all" {
+        (Truth::True, Truth::and)
+    } else {
+        (Truth::False, Truth::or)
+    };
+    Ok(Value::Truth(truths.into_iter().fold(start, join)))
 }
 
 fn plural(n: usize, word: &str) -> String {
