@@ -395,27 +395,19 @@ impl<'a> Judge<'a> {
             })?),
             None => None,
         };
-        let stated_source = self.locate_says(says, marked.as_ref(), r)?;
+        let stated_at = self.locate_says(says, marked.as_ref(), r)?;
+        let said = Said {
+            marked: marked.as_ref(),
+            says,
+            tolerance: tolerance.as_ref(),
+            at: &stated_at,
+        };
         let mut parts = Vec::new();
         if let Some(check) = &claim.check {
-            parts.push(self.check(
-                check,
-                marked.as_ref(),
-                says,
-                tolerance.as_ref(),
-                &stated_source,
-                r,
-            )?);
+            parts.push(self.check(check, &said, r)?);
         }
         if let Some(source) = &claim.appears_in {
-            parts.push(self.appears(
-                source,
-                marked.as_ref(),
-                says,
-                tolerance.as_ref(),
-                &stated_source,
-                r,
-            )?);
+            parts.push(self.appears(source, &said, r)?);
         }
         let worst = parts.iter().map(|p| p.verdict).max().unwrap_or(Verdict::Ok);
         r.verdict = worst;
@@ -506,15 +498,12 @@ impl<'a> Judge<'a> {
     fn check(
         &mut self,
         check: &Spanned<String>,
-        marked: Option<&Marked>,
-        says: Option<&Spanned<String>>,
-        tolerance: Option<&Tolerance>,
-        stated_at: &StatedAt,
+        said: &Said<'_>,
         r: &mut ClaimResult,
     ) -> Result<Part, Fail> {
         let expr = check.value.as_str();
         r.expr = Some(expr.to_string());
-        let approx = tolerance.cloned().unwrap_or_default();
+        let approx = said.tolerance.cloned().unwrap_or_default();
         let (value, uses) = match evaluate(expr, &mut self.resolver, &approx) {
             Ok(v) => v,
             Err(EvalError::Expr(e)) => {
@@ -545,8 +534,8 @@ impl<'a> Judge<'a> {
                 ),
                 Some(check.span.clone()),
             ),
-            Value::Num(q) => self.compare(&[q], marked, says, tolerance, stated_at, expr, r),
-            Value::List(qs) => self.compare(&qs, marked, says, tolerance, stated_at, expr, r),
+            Value::Num(q) => self.compare(&[q], said, expr, r),
+            Value::List(qs) => self.compare(&qs, said, expr, r),
         }
     }
 
@@ -642,79 +631,45 @@ impl<'a> Judge<'a> {
         out
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// The stated values against the computed ones, element by element.
     fn compare(
         &self,
         computed: &[Quantity],
-        marked: Option<&Marked>,
-        says: Option<&Spanned<String>>,
-        tolerance: Option<&Tolerance>,
-        stated_at: &StatedAt,
+        said: &Said<'_>,
         expr: &str,
         r: &mut ClaimResult,
     ) -> Result<Part, Fail> {
-        let stated = self.stated(marked, says)?;
-        let (n, m) = (stated.len(), computed.len());
-        let pairs: Vec<(usize, usize)> = match (n, m) {
-            (1, _) => (0..m).map(|j| (0, j)).collect(),
-            (_, 1) => (0..n).map(|i| (i, 0)).collect(),
-            _ if n == m => (0..n).map(|i| (i, i)).collect(),
-            _ => {
-                return fail(
-                    Code::InvalidClaim,
-                    format!("`says` states {n} values but the check gives {m}"),
-                    says.map(|s| s.span.clone()),
-                );
-            }
-        };
-        r.stated = Some(
-            stated
-                .iter()
-                .map(|s| s.written.clone())
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
-        let mut failures = Vec::new();
+        let stated = self.stated(said.marked, said.says)?;
+        let pairs = pair_up(stated.len(), computed.len()).ok_or_else(|| Fail {
+            code: Code::InvalidClaim,
+            message: format!(
+                "`says` states {} values but the check gives {}",
+                stated.len(),
+                computed.len()
+            ),
+            span: said.says.map(|s| s.span.clone()),
+        })?;
+        r.stated = Some(written_list(&stated));
+        let mut first_failure = None;
         for (k, &(i, j)) in pairs.iter().enumerate() {
-            let (s, c) = (&stated[i], &computed[j]);
-            if let Some(conflict) = unit_conflict(s, c) {
-                failures.push((k, i, j, Code::UnitConflict, conflict));
-                continue;
-            }
-            if let Some(Tolerance::Absolute(t)) = tolerance
-                && let (Some(a), Some(b)) = (t.currency, s.quantity.currency)
-                && a != b
-            {
-                return fail(
-                    Code::InvalidClaim,
-                    format!("the tolerance is in {a} but the stated value in {b}"),
-                    None,
-                );
-            }
-            if !s.range(tolerance).overlaps(&c.iv) {
-                failures.push((k, i, j, Code::ValueMismatch, String::new()));
+            if let Some((code, conflict)) = judge_pair(&stated[i], &computed[j], said.tolerance)? {
+                first_failure = Some((k, i, j, code, conflict));
+                break;
             }
         }
-        let shown = failures.first().map_or((0, 0), |&(_, i, j, _, _)| (i, j));
-        let (s, c) = (&stated[shown.0], &computed[shown.1]);
-        r.computed = Some(s.style.interval(&c.iv));
+        let (i, j) = first_failure.as_ref().map_or((0, 0), |f| (f.1, f.2));
+        let (s, c) = (&stated[i], &computed[j]);
+        let shown = s.style.interval(&c.iv);
+        r.computed = Some(shown.clone());
         r.bounds = Some((
             to_plain(&c.iv.lo, Rounding::Down),
             to_plain(&c.iv.hi, Rounding::Up),
         ));
-        r.stated_at = self.stated_place(stated_at, marked, s);
-        let which = |k: usize| {
-            if pairs.len() > 1 {
-                format!("value {} of {}: ", k + 1, pairs.len())
-            } else {
-                String::new()
-            }
-        };
-        let Some((k, _, _, code, conflict)) = failures.into_iter().next() else {
-            let message = if pairs.len() == 1 {
-                format!("stated {}, computed {}", s.written, s.style.interval(&c.iv))
-            } else {
-                format!("{} stated values consistent with {expr}", pairs.len())
+        r.stated_at = self.stated_place(said.at, said.marked, s);
+        let Some((k, _, _, code, conflict)) = first_failure else {
+            let message = match pairs.len() {
+                1 => format!("stated {}, computed {shown}", s.written),
+                n => format!("{n} stated values consistent with {expr}"),
             };
             return Ok(Part {
                 verdict: Verdict::Ok,
@@ -722,17 +677,16 @@ impl<'a> Judge<'a> {
                 message,
             });
         };
-        let message = if code == Code::UnitConflict {
-            format!("{}{conflict} = {expr}", which(k))
+        let which = if pairs.len() > 1 {
+            format!("value {} of {}: ", k + 1, pairs.len())
         } else {
-            let gap = s.range(tolerance).gap(&c.iv);
-            r.gap = Some(s.style.gap(&gap, c.dim));
-            format!(
-                "{}stated {}, computed {} = {expr}",
-                which(k),
-                s.written,
-                s.style.interval(&c.iv)
-            )
+            String::new()
+        };
+        let message = if code == Code::UnitConflict {
+            format!("{which}{conflict} = {expr}")
+        } else {
+            r.gap = Some(s.style.gap(&s.range(said.tolerance).gap(&c.iv), c.dim));
+            format!("{which}stated {}, computed {shown} = {expr}", s.written)
         };
         Ok(Part {
             verdict: Verdict::Mismatch,
@@ -741,76 +695,42 @@ impl<'a> Judge<'a> {
         })
     }
 
+    /// Whether some number of the `appears_in` source supports each stated value.
     fn appears(
         &self,
         source_name: &Spanned<String>,
-        marked: Option<&Marked>,
-        says: Option<&Spanned<String>>,
-        tolerance: Option<&Tolerance>,
-        stated_at: &StatedAt,
+        said: &Said<'_>,
         r: &mut ClaimResult,
     ) -> Result<Part, Fail> {
-        let stated = self.stated(marked, says)?;
+        let stated = self.stated(said.marked, said.says)?;
         let source = &self.sources[&source_name.value];
         if r.stated.is_none() {
-            r.stated = Some(
-                stated
-                    .iter()
-                    .map(|s| s.written.clone())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            );
+            r.stated = Some(written_list(&stated));
             r.stated_at = stated
                 .first()
-                .and_then(|s| self.stated_place(stated_at, marked, s));
+                .and_then(|s| self.stated_place(said.at, said.marked, s));
         }
         let mut found = Vec::new();
         for s in &stated {
-            let wanted = s
-                .quantity
-                .iv
-                .widen(&tolerance.map_or_else(Rat::zero, |t| t.width(&s.quantity.iv)));
-            let candidates: Vec<&Number> = source
-                .numbers()
-                .iter()
-                .filter(|n| {
-                    n.kind == s.number.kind && !currency_conflict(n.currency, s.number.currency)
-                })
-                .collect();
+            let candidates = candidates(source, s);
+            let wanted = s.quantity.iv.widen(
+                &said
+                    .tolerance
+                    .map_or_else(Rat::zero, |t| t.width(&s.quantity.iv)),
+            );
             match candidates
                 .iter()
                 .find(|n| Interval::around(n.value, n.half_unit).overlaps(&wanted))
             {
                 Some(n) => found.push(describe(source, n)),
                 None => {
-                    let mut near = candidates.clone();
-                    // Same currency tag first, then closest in ratio (a typo keeps the magnitude).
-                    near.sort_by_key(|n| {
-                        (
-                            n.currency != s.number.currency,
-                            relative_distance(n.value, s.number.value),
-                            n.span.start,
-                        )
-                    });
-                    r.nearest = near
-                        .into_iter()
-                        .take(3)
-                        .map(|n| describe(source, n))
-                        .collect();
-                    let listed = if r.nearest.is_empty() {
-                        format!("it has no {} at all", kind_plural(s.number.kind))
-                    } else {
-                        format!(
-                            "nearest: {}",
-                            r.nearest
-                                .iter()
-                                .map(|i| format!("{} ({})", i.value, short_place(&i.place)))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
-                    };
-                    let message =
-                        format!("{} is not in `{}`; {listed}", s.written, source_name.value);
+                    r.nearest = nearest(source, s, candidates);
+                    let message = format!(
+                        "{} is not in `{}`; {}",
+                        s.written,
+                        source_name.value,
+                        nearest_text(s, &r.nearest)
+                    );
                     return Ok(Part {
                         verdict: Verdict::Mismatch,
                         code: Some(Code::NotInSource),
@@ -819,24 +739,110 @@ impl<'a> Judge<'a> {
                 }
             }
         }
-        let first = found.first().cloned();
-        let message = match (&first, stated.first()) {
-            (Some(f), Some(s)) => format!(
-                "{} appears in `{}` as {} ({})",
-                s.written,
-                source_name.value,
-                f.value,
-                short_place(&f.place)
-            ),
+        let message = match (found.first(), stated.first()) {
+            (Some(f), Some(s)) => {
+                format!(
+                    "{} appears in `{}` as {} ({})",
+                    s.written,
+                    source_name.value,
+                    f.value,
+                    short_place(&f.place)
+                )
+            }
             _ => String::new(),
         };
-        r.found = first;
+        r.found = found.into_iter().next();
         Ok(Part {
             verdict: Verdict::Ok,
             code: None,
             message,
         })
     }
+}
+
+/// What `says` states and how to read it, shared by the check and `appears_in`.
+struct Said<'c> {
+    marked: Option<&'c Marked>,
+    says: Option<&'c Spanned<String>>,
+    tolerance: Option<&'c Tolerance>,
+    at: &'c StatedAt,
+}
+
+/// Which stated value goes with which computed one: one stated value against
+/// every computed one, every stated value against one, or pairwise.
+fn pair_up(n: usize, m: usize) -> Option<Vec<(usize, usize)>> {
+    match (n, m) {
+        (1, _) => Some((0..m).map(|j| (0, j)).collect()),
+        (_, 1) => Some((0..n).map(|i| (i, 0)).collect()),
+        _ if n == m => Some((0..n).map(|i| (i, i)).collect()),
+        _ => None,
+    }
+}
+
+/// `None` when a stated value and a computed one agree; otherwise the code
+/// and, for a unit conflict, its wording.
+fn judge_pair(
+    s: &Stated,
+    c: &Quantity,
+    tolerance: Option<&Tolerance>,
+) -> Result<Option<(Code, String)>, Fail> {
+    if let Some(conflict) = unit_conflict(s, c) {
+        return Ok(Some((Code::UnitConflict, conflict)));
+    }
+    if let Some(Tolerance::Absolute(t)) = tolerance
+        && let (Some(a), Some(b)) = (t.currency, s.quantity.currency)
+        && a != b
+    {
+        return fail(
+            Code::InvalidClaim,
+            format!("the tolerance is in {a} but the stated value in {b}"),
+            None,
+        );
+    }
+    Ok((!s.range(tolerance).overlaps(&c.iv)).then(|| (Code::ValueMismatch, String::new())))
+}
+
+fn written_list(stated: &[Stated]) -> String {
+    stated
+        .iter()
+        .map(|s| s.written.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Numbers of `source` that could support a stated value: same kind, no
+/// conflicting currency.
+fn candidates<'s>(source: &'s Source, s: &Stated) -> Vec<&'s Number> {
+    let fits =
+        |n: &&Number| n.kind == s.number.kind && !currency_conflict(n.currency, s.number.currency);
+    source.numbers().iter().filter(fits).collect()
+}
+
+/// The three candidates nearest a stated value: same currency tag first,
+/// then closest in ratio (a typo keeps the magnitude).
+fn nearest(source: &Source, s: &Stated, mut near: Vec<&Number>) -> Vec<Input> {
+    near.sort_by_key(|n| {
+        (
+            n.currency != s.number.currency,
+            relative_distance(n.value, s.number.value),
+            n.span.start,
+        )
+    });
+    near.into_iter()
+        .take(3)
+        .map(|n| describe(source, n))
+        .collect()
+}
+
+fn nearest_text(s: &Stated, nearest: &[Input]) -> String {
+    if nearest.is_empty() {
+        return format!("it has no {} at all", kind_plural(s.number.kind));
+    }
+    let shown: Vec<String> = nearest
+        .iter()
+        .map(|i| format!("{} ({})", i.value, short_place(&i.place)))
+        .collect();
+    format!("nearest: {}", shown.join(", "))
 }
 
 /// Where stated numbers are shown: in the draft, or in the claims file's `says`.
