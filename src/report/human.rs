@@ -153,46 +153,13 @@ fn claim_group(r: &ClaimResult) -> Group<'_> {
     if let Some(code) = r.code {
         title = title.id(code.id());
     }
-    let mut group = Group::with_title(title);
-    let primary = r.stated_at.as_ref().or(r.said_at.as_ref());
-    match (&r.stated_at, &r.said_at) {
-        (Some(p), _) => {
-            let label = r
-                .stated
-                .as_ref()
-                .map_or("stated".to_string(), |s| format!("stated {s}"));
-            group = group.element(snippet(p, vec![(AnnotationKind::Primary, p, label)]));
-        }
-        (None, Some(p)) => {
-            group = group.element(snippet(
-                p,
-                vec![(AnnotationKind::Primary, p, "claim".to_string())],
-            ))
-        }
-        (None, None) => {
-            let label = if r.verdict == Verdict::Error {
-                "here"
-            } else {
-                "claim"
-            };
-            group = group.element(snippet(
-                &r.claim,
-                vec![(AnnotationKind::Primary, &r.claim, label.to_string())],
-            ));
-        }
-    }
+    let mut group = Group::with_title(title).element(primary_snippet(r));
     for (place, inputs) in by_line(r.inputs.iter().chain(&r.nearest)) {
-        let notes = inputs
+        let labels = inputs
             .iter()
-            .map(|i| {
-                (
-                    AnnotationKind::Context,
-                    i.place.as_ref().expect("grouped by place"),
-                    label(i),
-                )
-            })
+            .filter_map(|i| Some((AnnotationKind::Context, i.place.as_ref()?, label(i))))
             .collect();
-        group = group.element(snippet(place, notes));
+        group = group.element(snippet(place, labels));
     }
     for (place, text) in &r.related {
         group = group.element(snippet(
@@ -209,10 +176,45 @@ fn claim_group(r: &ClaimResult) -> Group<'_> {
                 "closest passage".to_string(),
             )],
         ));
-        group = group.element(Level::NOTE.message(format!(
+    }
+    notes(r)
+        .into_iter()
+        .fold(group, |g, n| g.element(Level::NOTE.message(n)))
+}
+
+/// The snippet a result is about: the stated value in the draft, else the
+/// whole `says` in the draft, else the claim in the claims file.
+fn primary_snippet(r: &ClaimResult) -> Snippet<'_, annotate_snippets::Annotation<'_>> {
+    let (place, label) = match (&r.stated_at, &r.said_at) {
+        (Some(p), _) => (
+            p,
+            r.stated
+                .as_ref()
+                .map_or("stated".to_string(), |s| format!("stated {s}")),
+        ),
+        (None, Some(p)) => (p, "claim".to_string()),
+        (None, None) => (
+            &r.claim,
+            if r.verdict == Verdict::Error {
+                "here"
+            } else {
+                "claim"
+            }
+            .to_string(),
+        ),
+    };
+    snippet(place, vec![(AnnotationKind::Primary, place, label)])
+}
+
+/// The notes under a result: the diff of a missing quote, the computation
+/// with the values that went in, the gap, and where the claim is.
+fn notes(r: &ClaimResult) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(c) = &r.closest {
+        notes.push(format!(
             "quote → closest passage: {}",
             inline_diff(&c.quote, &c.passage)
-        )));
+        ));
     }
     let formula = r
         .formula
@@ -223,21 +225,18 @@ fn claim_group(r: &ClaimResult) -> Group<'_> {
             .expr
             .as_deref()
             .map_or(String::new(), |e| format!(" = {e}"));
-        group = group.element(Level::NOTE.message(format!("computed {computed}{expr}{formula}")));
+        notes.push(format!("computed {computed}{expr}{formula}"));
     } else if let (Some(expr), false) = (&r.expr, formula.is_empty()) {
-        group = group.element(Level::NOTE.message(format!("{expr}{formula}")));
+        notes.push(format!("{expr}{formula}"));
     }
     if let Some(gap) = &r.gap {
-        group = group.element(Level::NOTE.message(format!("gap: {gap}")));
+        notes.push(format!("gap: {gap}"));
     }
-    if primary.is_some() {
-        group =
-            group.element(Level::NOTE.message(format!("claim `{}` at {}", r.id, r.claim.short())));
+    if r.stated_at.is_some() || r.said_at.is_some() {
+        notes.push(format!("claim `{}` at {}", r.id, r.claim.short()));
     }
-    for n in &r.notes {
-        group = group.element(Level::NOTE.message(n.clone()));
-    }
-    group
+    notes.extend(r.notes.iter().cloned());
+    notes
 }
 
 fn label(i: &Input) -> String {
