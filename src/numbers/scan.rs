@@ -681,32 +681,21 @@ impl<'a> Scanner<'a> {
 
     // ----- Kind --------------------------------------------------------------------------
 
+    /// Settles the kind of a number: a name, rank, date or year instead of a
+    /// quantity when what stands around it says so. Each step that decides
+    /// returns; a number nothing marks stays a quantity.
     fn classify(&self, raw: &mut Raw, core: &Core, before: &Before) {
-        let text = self.text;
-        let int = core.frac_digits == 0 && !core.grouped;
-        let plain = int
-            && raw.currency.is_none()
-            && raw.scale_exp == 0
-            && raw.percent.is_none()
-            && !before.negative;
-        let value = whole(&core.value);
-        raw.year_like =
-            plain && core.int_digits == 4 && (1900..=2100).contains(&value) && raw.unit.is_none();
+        let t = Traits::of(raw, core, before);
+        raw.year_like = t.plain
+            && core.int_digits == 4
+            && (1900..=2100).contains(&t.value)
+            && raw.unit.is_none();
         if raw.kind == Kind::Ordinal {
             return;
         }
         // Glued letters before the digits decide first: FY2024, Q3, H1, A100.
         if let Some(word) = before.glued_word {
-            let is = |w: &str| word.eq_ignore_ascii_case(w);
-            raw.kind = if is("fy") && int && matches!(core.int_digits, 2 | 4) {
-                Kind::Year
-            } else if is("q") && int && (1..=4).contains(&value) && core.int_digits == 1
-                || is("h") && int && (1..=2).contains(&value) && core.int_digits == 1
-            {
-                Kind::Date
-            } else {
-                Kind::Label
-            };
+            raw.kind = glued_kind(word, &t, core);
             raw.end = self.glued_tail_end(raw.end);
             return;
         }
@@ -717,32 +706,15 @@ impl<'a> Scanner<'a> {
         } else {
             Words::default()
         };
-        if before.label_prefix || words.word.is_some_and(is_label_word) {
-            raw.kind = Kind::Label;
-            return;
-        }
-        if before.ordinal {
-            raw.kind = Kind::Ordinal;
-            if let Some(end) =
-                quarter_suffix(text, raw.end).filter(|_| int && (1..=4).contains(&value))
-            {
-                raw.kind = Kind::Date;
-                raw.end = end;
-            }
+        if let Some((kind, end)) = self.name_or_rank(raw, &t, before, &words) {
+            raw.kind = kind;
+            raw.end = end;
             return;
         }
         if raw.percent.is_some() || raw.unit == Some("times") {
             return;
         }
-        if plain
-            && core.is_arabic
-            && list_marker_after(text, raw.end)
-            && line_prefix_is_blank(text, before.context_at, self.floor)
-        {
-            raw.kind = Kind::Ordinal;
-            return;
-        }
-        if let Some((end, kind)) = self.calendar_suffix(raw, core, int, value) {
+        if let Some((end, kind)) = self.calendar_suffix(raw, core, t.int, t.value) {
             raw.kind = kind;
             raw.end = end;
             raw.suffixless = false;
@@ -761,28 +733,63 @@ impl<'a> Scanner<'a> {
                 return;
             }
         }
-        if plain && int && (1..=31).contains(&value) && core.int_digits <= 2 {
+        if let Some((kind, end)) = self.day_or_year(raw, core, &t, &words) {
+            raw.kind = kind;
+            raw.end = end;
+        }
+    }
+
+    /// A reference (`Note 12`, `附注3`), a rank (`第3`, `No. 1`) or a list item (`1.` at a line start).
+    fn name_or_rank(
+        &self,
+        raw: &Raw,
+        t: &Traits,
+        before: &Before,
+        words: &Words,
+    ) -> Option<(Kind, usize)> {
+        if before.label_prefix || words.word.is_some_and(is_label_word) {
+            return Some((Kind::Label, raw.end));
+        }
+        if before.ordinal {
+            let quarter =
+                quarter_suffix(self.text, raw.end).filter(|_| t.int && (1..=4).contains(&t.value));
+            return Some(quarter.map_or((Kind::Ordinal, raw.end), |end| (Kind::Date, end)));
+        }
+        let list_item = t.plain
+            && t.arabic
+            && raw.percent.is_none()
+            && list_marker_after(self.text, raw.end)
+            && line_prefix_is_blank(self.text, before.context_at, self.floor);
+        list_item.then_some((Kind::Ordinal, raw.end))
+    }
+
+    /// A day (`June 30`, `30 June`, `10:30`) or a year (`in 2024`, `FY 2024`, `December 31, 2013`).
+    fn day_or_year(
+        &self,
+        raw: &Raw,
+        core: &Core,
+        t: &Traits,
+        words: &Words,
+    ) -> Option<(Kind, usize)> {
+        let text = self.text;
+        if t.plain && t.int && (1..=31).contains(&t.value) && core.int_digits <= 2 {
             if words.month_before == MonthBefore::Month || month_after(text, raw.end) {
-                raw.kind = Kind::Date;
-                return;
+                return Some((Kind::Date, raw.end));
             }
             if let Some(end) = time_after(text, raw.end) {
-                raw.kind = Kind::Date;
-                raw.end = end;
-                return;
+                return Some((Kind::Date, end));
             }
         }
-        if raw.year_like
-            && (words.month_before != MonthBefore::None
-                || words.period_before
-                || words.year_prefix
-                || year_mark_after(text, raw.end).is_some())
-        {
-            raw.kind = Kind::Year;
-            if let Some(end) = year_mark_after(text, raw.end) {
-                raw.end = end;
-            }
-        }
+        let marked = words.month_before != MonthBefore::None
+            || words.period_before
+            || words.year_prefix
+            || year_mark_after(text, raw.end).is_some();
+        (raw.year_like && marked).then(|| {
+            (
+                Kind::Year,
+                year_mark_after(text, raw.end).unwrap_or(raw.end),
+            )
+        })
     }
 
     /// `2024年`, `9月`, `19日`, `三季度`, `3Q24`, `1H`, `2nd`.
@@ -1012,6 +1019,50 @@ impl<'a> Scanner<'a> {
             })
             .collect();
         Some(raws)
+    }
+}
+
+/// Facts about a number that classification asks again and again.
+struct Traits {
+    /// A whole number without grouping.
+    int: bool,
+    /// A whole number with nothing around it: no currency, scale, percent or sign.
+    plain: bool,
+    /// Its integer value (−1 when it has a fraction).
+    value: i128,
+    /// Written in Arabic digits.
+    arabic: bool,
+}
+
+impl Traits {
+    fn of(raw: &Raw, core: &Core, before: &Before) -> Traits {
+        let int = core.frac_digits == 0 && !core.grouped;
+        let plain = int
+            && raw.currency.is_none()
+            && raw.scale_exp == 0
+            && raw.percent.is_none()
+            && !before.negative;
+        Traits {
+            int,
+            plain,
+            value: whole(&core.value),
+            arabic: core.is_arabic,
+        }
+    }
+}
+
+/// The kind a glued letter prefix gives: `FY2024` a year, `Q3`/`H1` a date, `A100` a name.
+fn glued_kind(word: &str, t: &Traits, core: &Core) -> Kind {
+    let is = |w: &str| word.eq_ignore_ascii_case(w);
+    let single = t.int && core.int_digits == 1;
+    if is("fy") && t.int && matches!(core.int_digits, 2 | 4) {
+        Kind::Year
+    } else if is("q") && single && (1..=4).contains(&t.value)
+        || is("h") && single && (1..=2).contains(&t.value)
+    {
+        Kind::Date
+    } else {
+        Kind::Label
     }
 }
 
