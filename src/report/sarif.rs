@@ -114,7 +114,6 @@ pub fn write_sarif(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             "tool": { "driver": {
                 "name": "claimcheck",
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/claimcheck/claimcheck",
                 "rules": rules(),
             } },
             "columnKind": "unicodeCodePoints",
