@@ -92,17 +92,23 @@ fn plain_error(path: &Path, message: &str) -> RunError {
     }
 }
 
+/// Collects `*.json` files below `dir`. Linked folders are not followed, so
+/// a link cycle cannot make the walk endless; linked files are taken.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.is_dir() {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
             walk(&path, out);
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        } else if (kind.is_file() || kind.is_symlink() && path.is_file())
+            && path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
         {
             out.push(claims::normalize(&path));
         }
