@@ -919,10 +919,11 @@ fn relative_distance(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> rust
     if scale.is_zero() {
         scale
     } else {
-        (a - b)
-            .abs()
-            .checked_div(scale)
-            .unwrap_or(rust_decimal::Decimal::ONE)
+        // Opposite signs far apart may overflow the difference: that is as far as it gets.
+        let far = rust_decimal::Decimal::TWO;
+        a.checked_sub(b)
+            .and_then(|d| d.abs().checked_div(scale))
+            .unwrap_or(far)
     }
 }
 

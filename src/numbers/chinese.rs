@@ -70,6 +70,13 @@ pub(crate) fn is_numeral_char(c: char) -> bool {
     starts_numeral(c) || small_unit(c).is_some() || big_unit(c).is_some()
 }
 
+/// The sum of `parts`, or `None` when it outgrows a decimal.
+fn add_all(parts: &[Decimal]) -> Option<Decimal> {
+    parts
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, p| acc.checked_add(*p))
+}
+
 fn pow10(exp: u32) -> Decimal {
     Decimal::from_i128_with_scale(10i128.pow(exp), 0)
 }
@@ -120,7 +127,12 @@ struct Reader {
     last_small_unit: Option<u32>,
     zero_since_unit: bool,
     place: Decimal,
-    digits: Vec<u32>,
+    /// How many digit characters were read.
+    digit_count: usize,
+    /// The digits read one after another as a positional number (二〇二四).
+    positional_value: Decimal,
+    /// An intermediate value outgrew a decimal: the run is no number.
+    overflow: bool,
     positional: bool,
     has_unit: bool,
     has_big_unit: bool,
@@ -171,7 +183,15 @@ impl Reader {
         if d == 0 && !self.positional && self.has_unit {
             self.zero_since_unit = true;
         }
-        self.digits.push(d);
+        self.digit_count += 1;
+        match self
+            .positional_value
+            .checked_mul(Decimal::TEN)
+            .and_then(|v| v.checked_add(Decimal::from(d)))
+        {
+            Some(v) => self.positional_value = v,
+            None => self.overflow = true,
+        }
         self.pending = Some(d);
         Some(true)
     }
@@ -202,14 +222,15 @@ impl Reader {
     }
 
     fn take_big(&mut self, exp: u32) -> Option<bool> {
-        if self.chars == 0 || self.positional && self.digits.len() > 1 && self.fraction.is_none() {
+        if self.chars == 0 || self.positional && self.digit_count > 1 && self.fraction.is_none() {
             return if self.chars == 0 { None } else { Some(false) };
         }
         self.chars += 1;
         let scale = pow10(exp);
-        let group = self.section + self.small + self.trailing() + self.fraction_value();
+        let trailing = self.trailing()?;
+        let group = add_all(&[self.section, self.small, trailing, self.fraction_value()])?;
         if exp >= 8 {
-            self.total = (self.total + group).checked_mul(scale)?;
+            self.total = self.total.checked_add(group)?.checked_mul(scale)?;
             self.section = Decimal::ZERO;
         } else {
             self.section = group.checked_mul(scale)?;
@@ -225,20 +246,17 @@ impl Reader {
     }
 
     /// The value of a digit written after the last unit: `三萬五` means 5,000, `一百零五` means 5.
-    fn trailing(&mut self) -> Decimal {
+    /// `None` when a value outgrew a decimal.
+    fn trailing(&mut self) -> Option<Decimal> {
         let Some(d) = self.pending.take() else {
-            return Decimal::ZERO;
+            return Some(Decimal::ZERO);
         };
         if self.positional {
-            let mut value = Decimal::ZERO;
-            for &digit in &self.digits {
-                value = value * Decimal::TEN + Decimal::from(digit);
-            }
             self.place = Decimal::ONE;
-            return value;
+            return (!self.overflow).then_some(self.positional_value);
         }
         if d == 0 {
-            return Decimal::ZERO;
+            return Some(Decimal::ZERO);
         }
         let place = match self.last_small_unit {
             Some(unit) if !self.zero_since_unit && unit > 10 => Decimal::from(unit / 10),
@@ -249,7 +267,7 @@ impl Reader {
             _ => Decimal::ONE,
         };
         self.place = place;
-        Decimal::from(d) * place
+        Decimal::from(d).checked_mul(place)
     }
 
     fn can_take_point(&self) -> bool {
@@ -270,8 +288,8 @@ impl Reader {
         if end == from {
             return None;
         }
-        let whole = self.trailing();
-        self.fraction = Some((whole + value, place));
+        let whole = self.trailing()?;
+        self.fraction = Some((whole.checked_add(value)?, place));
         self.place = place;
         Some(end)
     }
@@ -284,8 +302,14 @@ impl Reader {
         if self.chars == 0 && self.fraction.is_none() {
             return None;
         }
-        let tail = self.trailing() + self.fraction_value();
-        let value = self.total + self.section + self.small + tail;
+        let tail = self.trailing()?;
+        let value = add_all(&[
+            self.total,
+            self.section,
+            self.small,
+            tail,
+            self.fraction_value(),
+        ])?;
         Some(ChineseNumeral {
             end,
             value,
@@ -295,7 +319,7 @@ impl Reader {
                 self.place
             },
             positional: self.positional,
-            digit_count: self.digits.len(),
+            digit_count: self.digit_count,
             has_big_unit: self.has_big_unit,
             has_unit: self.has_unit,
         })

@@ -95,10 +95,14 @@ impl Raw {
             None => self.kind,
         };
         let exp = self.scale_exp as i32 - percent_places;
+        // The interval's ends must fit a decimal too; a number that does not is no value.
+        let fits =
+            |v: Decimal, h: Decimal| v.checked_add(h).is_some() && v.checked_sub(h).is_some();
         let (value, half_unit, kind) =
             match (times_pow10(self.written, exp), times_pow10(self.half, exp)) {
-                (Some(v), Some(h)) => (v, h, kind),
-                _ => (self.written, self.half, Kind::Label),
+                (Some(v), Some(h)) if fits(v, h) => (v, h, kind),
+                _ if fits(self.written, self.half) => (self.written, self.half, Kind::Label),
+                _ => (self.written, Decimal::ZERO, Kind::Label),
             };
         Number {
             span: self.start..self.end,
@@ -600,13 +604,16 @@ impl<'a> Scanner<'a> {
             p = q;
             if let Some((q2, add, half)) = mixed_tail(text, p, exp) {
                 let add = add / pow10(exp);
-                raw.written += if raw.written.is_sign_negative() {
+                let signed = if raw.written.is_sign_negative() {
                     -add
                 } else {
                     add
                 };
-                raw.half = half / pow10(exp);
-                p = q2;
+                if let Some(total) = raw.written.checked_add(signed) {
+                    raw.written = total;
+                    raw.half = half / pow10(exp);
+                    p = q2;
+                }
             }
         }
         if let Some((q, sign)) = percent_after(text, p) {
@@ -1715,7 +1722,11 @@ fn mixed_tail(text: &str, p: usize, exp: u32) -> Option<(usize, Decimal, Decimal
     }
     if let Some((end, e2)) = chinese_scale_run(text, core.end) {
         if e2 < exp {
-            return Some((end, core.value * pow10(e2), core.half * pow10(e2)));
+            return Some((
+                end,
+                core.value.checked_mul(pow10(e2))?,
+                core.half.checked_mul(pow10(e2))?,
+            ));
         }
         return None;
     }

@@ -747,3 +747,22 @@ fn literal_reader_for_expressions() {
     assert_eq!(read_number_at("0.02億", 0).unwrap().value, dec("2000000"));
     assert_eq!(read_number_at(".5", 0).unwrap().value, dec("0.5"));
 }
+
+#[test]
+fn inputs_the_fuzzer_found_do_not_panic() {
+    // Digit runs too long for a decimal, glued to 兆/億 (found by cargo fuzz).
+    for input in [
+        "7兆7777777777777777777770億",
+        "7兆7777777777777777777770億7",
+        "- 7兆77777777777777777777770億777777\u{fffd}\u{1}",
+        "-7兆7777777777777777777770億7",
+        "一二三四五六七八九〇一二三四五六七八九〇一二三四五六七八九〇一二三四五六七八九年",
+        "79228162514264337593543950335",
+        "79228162514264337593543950335.5",
+        "9999999999999999999999999999兆",
+    ] {
+        for n in read_numbers(input) {
+            assert!(n.low() <= n.high(), "{input:?}: {n:?}");
+        }
+    }
+}
