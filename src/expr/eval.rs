@@ -581,6 +581,9 @@ fn elementwise<T>(
     let (Some((xs, x_list)), Some((ys, y_list))) = (numbers_of(&a), numbers_of(&b)) else {
         return err(ErrorKind::Type, span, not_numbers(&a, &b));
     };
+    if xs.is_empty() || ys.is_empty() {
+        return err(ErrorKind::Type, span, "a list with no values");
+    }
     if x_list && y_list && xs.len() != ys.len() {
         let message = format!("lists of different lengths ({} and {})", xs.len(), ys.len());
         return err(ErrorKind::Type, span, message);
@@ -684,6 +687,13 @@ fn flatten(values: Vec<Value>, span: &Range<usize>) -> Res<Vec<Quantity>> {
                 );
             }
         }
+    }
+    if out.is_empty() {
+        return err(
+            ErrorKind::Type,
+            span,
+            "there are no values to work on (the lists are empty)",
+        );
     }
     Ok(out)
 }

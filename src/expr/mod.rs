@@ -168,3 +168,47 @@ pub fn evaluate(
     let expr = parse(src)?;
     evaluate_parsed(&expr, env, tolerance)
 }
+
+#[cfg(test)]
+mod fuzz_regressions {
+    use super::*;
+    use crate::interval::int;
+
+    /// The environment of the `expr` fuzz target, with an empty list `e`.
+    struct Facts;
+
+    impl Env for Facts {
+        fn fact(&mut self, name: &str) -> Option<Result<Value, ()>> {
+            let q = |n: i64| Quantity::exact(int(n));
+            match name {
+                "rev" => Some(Ok(Value::List(vec![q(5), q(7), q(-3)]))),
+                "x" => Some(Ok(Value::Num(q(5)))),
+                "e" => Some(Ok(Value::List(vec![]))),
+                _ => None,
+            }
+        }
+        fn names(&self) -> Vec<String> {
+            ["rev", "x", "e"].iter().map(|s| s.to_string()).collect()
+        }
+    }
+
+    #[test]
+    fn empty_lists_are_errors_not_panics() {
+        for src in [
+            "3*e",
+            "0!=e",
+            "e!=58",
+            "RMB1/e",
+            "sum(e)",
+            "mean(e)",
+            "min(e)",
+            "increasing(e)",
+            "e[0]",
+            "e≈99",
+            "-e-−0",
+            "all(e > 1)",
+        ] {
+            let _ = evaluate(src, &mut Facts, &Tolerance::default());
+        }
+    }
+}
