@@ -9,7 +9,7 @@ use common::{run, transcript};
 
 #[test]
 fn cases() {
-    insta::glob!("cases/*/claims.json", |path| {
+    insta::glob!("cases/**/claims.json", |path| {
         let rel = path
             .strip_prefix(common::root())
             .expect("fixture under the crate root");

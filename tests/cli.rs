@@ -316,3 +316,42 @@ fn broken_pipe_is_not_an_error() {
         "{status:?}"
     );
 }
+
+#[test]
+fn the_contract_example_gets_the_contract_verdicts() {
+    let out = run(&[
+        "check",
+        "--format",
+        "json",
+        "tests/cases/contract-example/claims/claims.json",
+    ]);
+    assert_eq!(code(&out), 1);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let verdicts: Vec<(String, String)> = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_string(),
+                r["verdict"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("growth-2y", "ok"),
+        ("growth-2024", "mismatch"),
+        ("rev-2024", "ok"),
+        ("losses-up", "ok"),
+        ("top5", "undecided"),
+        ("foundry", "ok"),
+    ]
+    .map(|(a, b)| (a.to_string(), b.to_string()));
+    assert_eq!(verdicts, expected);
+    let message = report["results"][1]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("stated 186%, computed 86.")
+            && message.ends_with("= growth(rev[1], rev[2])"),
+        "{message}"
+    );
+}
