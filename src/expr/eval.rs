@@ -456,15 +456,7 @@ fn arith(op: ArithOp, a: &Quantity, b: &Quantity) -> Result<Quantity, ExprError>
 
 /// `a / b` for growth and share: amounts must be in the same currency.
 fn ratio(a: &Quantity, b: &Quantity) -> Result<Quantity, ExprError> {
-    if let (Some(x), Some(y)) = (a.currency, b.currency)
-        && x != y
-    {
-        return Err(ExprError::of(
-            ErrorKind::Currency,
-            0..0,
-            format!("cannot relate amounts in {x} and {y}"),
-        ));
-    }
+    same_currency(a, b, "relate")?;
     let iv =
         a.iv.div(&b.iv)
             .map_err(|e| ExprError::of(ErrorKind::Arithmetic, 0..0, e.to_string()))?;
@@ -523,17 +515,21 @@ fn compound(
     Ok(percent(grown.sub(&one())))
 }
 
-/// Checks that two quantities may be compared.
-fn comparable(a: &Quantity, b: &Quantity) -> Result<(), ExprError> {
-    if let (Some(x), Some(y)) = (a.currency, b.currency)
-        && x != y
-    {
-        return Err(ExprError::of(
+/// An error when both quantities carry currency tags and the tags differ.
+fn same_currency(a: &Quantity, b: &Quantity, verb: &str) -> Result<(), ExprError> {
+    match (a.currency, b.currency) {
+        (Some(x), Some(y)) if x != y => Err(ExprError::of(
             ErrorKind::Currency,
             0..0,
-            format!("cannot compare amounts in {x} and {y}"),
-        ));
+            format!("cannot {verb} amounts in {x} and {y}"),
+        )),
+        _ => Ok(()),
     }
+}
+
+/// Checks that two quantities may be compared.
+fn comparable(a: &Quantity, b: &Quantity) -> Result<(), ExprError> {
+    same_currency(a, b, "compare")?;
     let dims = (a.dim, b.dim);
     if dims == (Dim::Percent, Dim::Points) || dims == (Dim::Points, Dim::Percent) {
         return Err(ExprError::of(
