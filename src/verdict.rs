@@ -11,7 +11,7 @@ use num_traits::{Signed, Zero};
 use crate::claims::{ClaimDef, ClaimsFile, Spanned};
 use crate::diagnostic::{Code, Verdict};
 use crate::expr::{
-    Dim, ErrorKind, EvalError, ExprError, Quantity, Tolerance, Use, Value, evaluate,
+    Dim, ErrorKind, EvalError, ExprError, Quantity, Tolerance, Use, Value, evaluate_explained,
 };
 use crate::facts::{FactError, QuoteIndex, Resolver, closest_passage, marked_numbers};
 use crate::format::Style;
@@ -504,7 +504,10 @@ impl<'a> Judge<'a> {
         let expr = check.value.as_str();
         r.expr = Some(expr.to_string());
         let approx = said.tolerance.cloned().unwrap_or_default();
-        let (value, uses) = match evaluate(expr, &mut self.resolver, &approx) {
+        let evaluated = crate::expr::parse(expr)
+            .map_err(EvalError::from)
+            .and_then(|tree| evaluate_explained(&tree, &mut self.resolver, &approx));
+        let (value, uses, notes) = match evaluated {
             Ok(v) => v,
             Err(EvalError::Expr(e)) => {
                 let message = format!("`check`, column {}: {e}", e.column(expr));
@@ -523,6 +526,7 @@ impl<'a> Judge<'a> {
             }
         };
         r.inputs = self.inputs(&uses);
+        r.notes.extend(notes);
         r.formula = self.with_values(expr);
         match value {
             Value::Truth(t) => Ok(truth_part(t, expr)),

@@ -50,19 +50,32 @@ pub fn evaluate_parsed(
     env: &mut dyn Env,
     tolerance: &Tolerance,
 ) -> Result<(Value, Vec<Use>), EvalError> {
+    evaluate_explained(expr, env, tolerance).map(|(value, uses, _)| (value, uses))
+}
+
+/// Like [`evaluate_parsed`], also saying where a trend or an `all`/`any`
+/// test breaks (`the step from value 2 to value 3 is not an increase`).
+pub fn evaluate_explained(
+    expr: &Expr,
+    env: &mut dyn Env,
+    tolerance: &Tolerance,
+) -> Result<(Value, Vec<Use>, Vec<String>), EvalError> {
     let mut ev = Evaluator {
         env,
         tolerance,
         uses: Vec::new(),
+        notes: Vec::new(),
     };
     let value = ev.eval(expr)?;
-    Ok((value, ev.uses))
+    Ok((value, ev.uses, ev.notes))
 }
 
 struct Evaluator<'a> {
     env: &'a mut dyn Env,
     tolerance: &'a Tolerance,
     uses: Vec<Use>,
+    /// Where tests broke, for the report.
+    notes: Vec<String>,
 }
 
 type Res<T> = Result<T, EvalError>;
@@ -251,7 +264,19 @@ impl Evaluator<'_> {
             .map(|a| self.eval(a))
             .collect::<Res<Vec<Value>>>()?;
         let spans: Vec<Range<usize>> = args.iter().map(|a| a.span.clone()).collect();
-        apply(name, values, &spans, span)
+        let explained = matches!(
+            name,
+            "all" | "any" | "increasing" | "decreasing" | "nondecreasing" | "nonincreasing"
+        );
+        let kept = explained.then(|| values.clone());
+        let result = apply(name, values, &spans, span)?;
+        if let (Some(values), Value::Truth(t)) = (kept, &result)
+            && *t != Truth::True
+            && let Some(note) = breaking_point(name, &values)
+        {
+            self.notes.push(note);
+        }
+        Ok(result)
     }
 }
 
@@ -360,6 +385,68 @@ fn quantifier(name: &str, v: Value, arg_span: &Range<usize>) -> Res<Value> {
         (Truth::False, Truth::or)
     };
     Ok(Value::Truth(truths.into_iter().fold(start, join)))
+}
+
+/// Where a trend or an `all`/`any` test that did not hold breaks.
+fn breaking_point(name: &str, values: &[Value]) -> Option<String> {
+    let ordinal = |i: usize| i + 1;
+    match name {
+        "all" | "any" => {
+            let truths = match values.first()? {
+                Value::Truths(ts) => ts.clone(),
+                Value::Truth(t) => vec![*t],
+                _ => return None,
+            };
+            if name == "any" {
+                return Some("no value surely passes the test".to_string());
+            }
+            let (i, t) = truths
+                .iter()
+                .enumerate()
+                .find(|(_, t)| **t != Truth::True)?;
+            let how = if *t == Truth::False {
+                "fails the test"
+            } else {
+                "may fail the test: rounding leaves it open"
+            };
+            Some(format!("value {} {how}", ordinal(i)))
+        }
+        _ => {
+            let xs: Vec<Quantity> = values
+                .iter()
+                .flat_map(|v| match v {
+                    Value::Num(q) => vec![q.clone()],
+                    Value::List(qs) => qs.clone(),
+                    _ => Vec::new(),
+                })
+                .collect();
+            let wanted = match name {
+                "increasing" => "an increase",
+                "decreasing" => "a decrease",
+                "nondecreasing" => "a rise or no change",
+                _ => "a fall or no change",
+            };
+            (0..xs.len().saturating_sub(1)).find_map(|i| {
+                let (a, b) = (&xs[i].iv, &xs[i + 1].iv);
+                let step = match name {
+                    "increasing" => a.lt(b),
+                    "decreasing" => b.lt(a),
+                    "nondecreasing" => a.le(b),
+                    _ => b.le(a),
+                };
+                let (verb, why) = match step {
+                    Truth::True => return None,
+                    Truth::False => ("is not", ""),
+                    Truth::Undecided => ("may not be", ": rounding leaves it open"),
+                };
+                Some(format!(
+                    "the step from value {} to value {} {verb} {wanted}{why}",
+                    ordinal(i),
+                    ordinal(i + 1)
+                ))
+            })
+        }
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {

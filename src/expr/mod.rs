@@ -23,7 +23,7 @@ mod value;
 use std::fmt;
 use std::ops::Range;
 
-pub use eval::{FUNCTIONS, Use, evaluate_parsed};
+pub use eval::{FUNCTIONS, Use, evaluate_explained, evaluate_parsed};
 pub use lexer::CmpOp;
 pub use parser::{ArithOp, Expr, Node, parse};
 pub use value::{Dim, Quantity, Value};
@@ -210,5 +210,44 @@ mod fuzz_regressions {
         ] {
             let _ = evaluate(src, &mut Facts, &Tolerance::default());
         }
+    }
+}
+
+#[cfg(test)]
+mod explanations {
+    use super::*;
+    use crate::interval::int;
+
+    struct Facts;
+
+    impl Env for Facts {
+        fn fact(&mut self, name: &str) -> Option<Result<Value, ()>> {
+            let q = |n: i64| Quantity::exact(int(n));
+            (name == "loss").then(|| Ok(Value::List(vec![q(883), q(1012), q(953)])))
+        }
+        fn names(&self) -> Vec<String> {
+            vec!["loss".to_string()]
+        }
+    }
+
+    fn notes(src: &str) -> Vec<String> {
+        let tree = parse(src).unwrap();
+        evaluate_explained(&tree, &mut Facts, &Tolerance::default())
+            .unwrap()
+            .2
+    }
+
+    #[test]
+    fn broken_trends_and_tests_say_where() {
+        assert_eq!(
+            notes("increasing(loss)"),
+            ["the step from value 2 to value 3 is not an increase"]
+        );
+        assert_eq!(notes("all(loss > 900)"), ["value 1 fails the test"]);
+        assert_eq!(
+            notes("any(loss > 2000)"),
+            ["no value surely passes the test"]
+        );
+        assert!(notes("decreasing(loss[1], loss[2])").is_empty());
     }
 }

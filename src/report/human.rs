@@ -232,10 +232,10 @@ fn notes(r: &ClaimResult) -> Vec<String> {
     if let Some(gap) = &r.gap {
         notes.push(format!("gap: {gap}"));
     }
+    notes.extend(r.notes.iter().cloned());
     if r.stated_at.is_some() || r.said_at.is_some() {
         notes.push(format!("claim `{}` at {}", r.id, r.claim.short()));
     }
-    notes.extend(r.notes.iter().cloned());
     notes
 }
 
