@@ -72,6 +72,8 @@ struct Result<'a> {
     closest: Option<Passage<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     gap: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    notes: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -147,6 +149,7 @@ fn result(r: &ClaimResult) -> Result<'_> {
         nearest: r.nearest.iter().map(Value::from).collect(),
         closest: r.closest.as_ref().map(Passage::from),
         gap: r.gap.as_deref(),
+        notes: &r.notes,
     }
 }
 
