@@ -255,6 +255,18 @@ impl Code {
     }
 }
 
+impl From<crate::expr::ErrorKind> for Code {
+    /// The code of an expression error: arithmetic and currency problems are
+    /// CC009, everything else about the expression CC008.
+    fn from(kind: crate::expr::ErrorKind) -> Code {
+        use crate::expr::ErrorKind;
+        match kind {
+            ErrorKind::Arithmetic | ErrorKind::Currency => Code::ArithmeticError,
+            _ => Code::InvalidExpression,
+        }
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())

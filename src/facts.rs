@@ -73,7 +73,7 @@ impl FactError {
         match self {
             FactError::NotFound { .. } => Code::QuoteNotFound,
             FactError::Invalid { .. } => Code::InvalidFact,
-            FactError::Expr { error, .. } => crate::verdict::expr_code(error),
+            FactError::Expr { error, .. } => Code::from(error.kind),
             FactError::Cycle { .. } => Code::FactCycle,
         }
     }

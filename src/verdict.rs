@@ -10,9 +10,7 @@ use num_traits::{Signed, Zero};
 
 use crate::claims::{ClaimDef, ClaimsFile, Spanned};
 use crate::diagnostic::{Code, Verdict};
-use crate::expr::{
-    Dim, ErrorKind, EvalError, ExprError, Quantity, Tolerance, Use, Value, evaluate_explained,
-};
+use crate::expr::{Dim, EvalError, Quantity, Tolerance, Use, Value, evaluate_explained};
 use crate::facts::{FactError, QuoteIndex, Resolver, closest_passage, marked_numbers};
 use crate::format::Style;
 use crate::interval::{Interval, Rat, Rounding, Truth, int, rat, to_plain};
@@ -285,14 +283,6 @@ pub fn parse_tolerance(s: &str) -> Result<Tolerance, String> {
     }
 }
 
-/// The diagnostic code of an expression error.
-pub fn expr_code(e: &ExprError) -> Code {
-    match e.kind {
-        ErrorKind::Arithmetic | ErrorKind::Currency => Code::ArithmeticError,
-        _ => Code::InvalidExpression,
-    }
-}
-
 /// Why judging stopped early.
 struct Fail {
     code: Code,
@@ -512,7 +502,7 @@ impl<'a> Judge<'a> {
             Err(EvalError::Expr(e)) => {
                 let message = format!("`check`, column {}: {e}", e.column(expr));
                 return fail(
-                    expr_code(&e),
+                    Code::from(e.kind),
                     message,
                     Some(string_span(&self.file.text, check, e.span.clone())),
                 );

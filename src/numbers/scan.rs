@@ -353,7 +353,9 @@ impl<'a> Scanner<'a> {
             }
             return Some(raw);
         }
-        if self.at_line_start(raw.start) && matches!(char_at(text, n.end), Some('、' | '．')) {
+        if line_prefix_is_blank(text, raw.start, self.floor)
+            && matches!(char_at(text, n.end), Some('、' | '．'))
+        {
             raw.kind = Kind::Ordinal;
             return Some(raw);
         }
@@ -552,10 +554,6 @@ impl<'a> Scanner<'a> {
             return MonthBefore::MonthDay;
         }
         MonthBefore::None
-    }
-
-    fn at_line_start(&self, p: usize) -> bool {
-        line_prefix_is_blank(self.text, p, self.floor)
     }
 
     // ----- What follows ------------------------------------------------------------------
@@ -883,7 +881,7 @@ impl<'a> Scanner<'a> {
                     return Some((end, Kind::Date));
                 }
             }
-            if let Some(end) = ordinal_suffix(text, p, value) {
+            if let Some(end) = ordinal_suffix(text, p) {
                 return Some((end, Kind::Ordinal));
             }
         }
@@ -1825,7 +1823,7 @@ fn quarter_suffix(text: &str, p: usize) -> Option<usize> {
 }
 
 /// `st`, `nd`, `rd`, `th` after a number: an English ordinal.
-fn ordinal_suffix(text: &str, p: usize, _value: i128) -> Option<usize> {
+fn ordinal_suffix(text: &str, p: usize) -> Option<usize> {
     if !matches!(
         char_at(text, p),
         Some('s' | 'n' | 'r' | 't' | 'S' | 'N' | 'R' | 'T')
