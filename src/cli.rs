@@ -7,9 +7,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::check::CheckOptions;
 use crate::diagnostic::Code;
 use crate::document::Document;
-use crate::report::{self, HumanOptions};
+use crate::report::{self, RenderOptions};
 use crate::{check, extract};
 
 /// Verify the numbers in an article draft against its source documents.
@@ -40,27 +41,48 @@ pub struct CheckArgs {
     /// Claims files, or folders searched recursively for `*.json` [default: claims/].
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-    pub format: CheckFormat,
+    #[arg(long, default_value = "human", value_parser = format_names())]
+    pub format: String,
     /// When to use colour in the human format (`auto` honours NO_COLOR and CLICOLOR_FORCE).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Also list the claims that are ok (human format).
     #[arg(long, short)]
     pub verbose: bool,
+    /// The folder every claims file and source must stay inside [default:
+    /// the claims file's `root`, else its git work tree, else the current folder].
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Read sources and claims files outside the root too.
+    #[arg(long)]
+    pub allow_outside_root: bool,
+    /// The largest source read, in bytes (suffixes K, M, G: `512M`).
+    #[arg(long, value_name = "SIZE", default_value = "2G", value_parser = parse_size)]
+    pub max_source_size: u64,
 }
 
-/// Output formats of `check`.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CheckFormat {
-    /// Diagnostics for people, with source snippets.
-    Human,
-    /// One JSON object: `summary` and `results` (see the claims-format contract).
-    Json,
-    /// SARIF 2.1.0, for code-scanning dashboards.
-    Sarif,
-    /// GitHub Actions workflow commands (annotations on the draft).
-    Github,
+/// The names `--format` accepts, from the one list of formats.
+fn format_names() -> clap::builder::PossibleValuesParser {
+    let values = report::FORMATS
+        .iter()
+        .map(|f| clap::builder::PossibleValue::new(f.name).help(f.help));
+    clap::builder::PossibleValuesParser::new(values)
+}
+
+/// `2G`, `512M`, `64K` or a plain number of bytes.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, factor) = match t.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&t[..i], 1u64 << 10),
+        Some((i, 'M' | 'm')) => (&t[..i], 1 << 20),
+        Some((i, 'G' | 'g')) => (&t[..i], 1 << 30),
+        _ => (t, 1),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+        .ok_or_else(|| format!("`{s}` is not a size; write bytes or a number with K, M or G"))
 }
 
 /// When to colour output.
@@ -151,22 +173,20 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write) -> io::Result<ExitStatus> {
     } else {
         args.paths.clone()
     };
-    let report = check::check(&paths);
-    let color = args.format == CheckFormat::Human && use_color(args.color);
+    let options = CheckOptions {
+        root: args.root.clone(),
+        allow_outside_root: args.allow_outside_root,
+        max_source_size: args.max_source_size,
+    };
+    let report = check::check_with(&paths, &options);
+    let color = args.format == "human" && use_color(args.color);
     colored::control::set_override(color);
-    match args.format {
-        CheckFormat::Human => report::write_human(
-            out,
-            &report,
-            HumanOptions {
-                color,
-                verbose: args.verbose,
-            },
-        )?,
-        CheckFormat::Json => report::write_json(out, &report)?,
-        CheckFormat::Sarif => report::write_sarif(out, &report)?,
-        CheckFormat::Github => report::write_github(out, &report)?,
-    }
+    let format = report::format(&args.format).expect("clap checked the format");
+    let renderer = (format.make)(RenderOptions {
+        color,
+        verbose: args.verbose,
+    });
+    renderer.render(&report, out)?;
     Ok(if !report.errors.is_empty() {
         ExitStatus::Error
     } else if report.all_ok() {

@@ -84,6 +84,138 @@ pub enum Code {
     InvalidFact,
 }
 
+/// Everything known about a code, in one row.
+struct CodeInfo {
+    code: Code,
+    id: &'static str,
+    name: &'static str,
+    verdict: Verdict,
+    summary: &'static str,
+    explanation: &'static str,
+}
+
+/// The one table of codes, in `Code::ALL` order.
+const CODES: [CodeInfo; 12] = [
+    CodeInfo {
+        code: Code::ValueMismatch,
+        id: "CC001",
+        name: "value-mismatch",
+        verdict: Verdict::Mismatch,
+        summary: "The value the draft states is not consistent with the value computed from the sources.",
+        explanation: "Every written number stands for the interval of values that round to it (5.4 is 5.35–5.45). The \
+                 check is computed on those intervals with exact arithmetic, and the stated value (widened by its \
+                 qualifier, such as `about` or `逾`, and by `tolerance`) must overlap the result. Here it does not: \
+                 the report shows both intervals, the inputs and the gap.\n\nExample: the draft says revenue grew \
+                 186% in 2024, but 289.4 → 540.1 is 86.6%; 186% was the two-year growth.",
+    },
+    CodeInfo {
+        code: Code::CheckFalse,
+        id: "CC002",
+        name: "check-false",
+        verdict: Verdict::Mismatch,
+        summary: "A true/false check does not hold for any values the sources' rounding allows.",
+        explanation: "The check is a true/false test (`increasing(loss)`, `min(top5) > 75%`, `all(rev > 0)`) and it is \
+                 false for every value the sources' rounding allows.\n\nExample: \"losses widened every year\" while \
+                 one year's loss was smaller than the year before.",
+    },
+    CodeInfo {
+        code: Code::CheckUndecided,
+        id: "CC003",
+        name: "check-undecided",
+        verdict: Verdict::Undecided,
+        summary: "A true/false check holds for some values the sources' rounding allows and not for others.",
+        explanation: "The test holds for some values inside the rounding intervals and fails for others, so the sources \
+                 as written cannot decide it. `min(top5) > 75%` with a share written as 75.0% is undecided: the \
+                 true share may be 74.95%. Find a more precise source figure, or soften the wording.",
+    },
+    CodeInfo {
+        code: Code::NotInSource,
+        id: "CC004",
+        name: "not-in-source",
+        verdict: Verdict::Mismatch,
+        summary: "No number of the `appears_in` source is consistent with the stated value.",
+        explanation: "With `appears_in`, some number in that source must be consistent with the stated value, scale-aware \
+                 (5.4億元 = 540,000,000元 = RMB540 million), with no conflicting currency, percent against percents \
+                 and points against points. None is; the report lists the nearest numbers.",
+    },
+    CodeInfo {
+        code: Code::UnitConflict,
+        id: "CC005",
+        name: "unit-conflict",
+        verdict: Verdict::Mismatch,
+        summary: "The stated and computed values measure different things: percent against percentage points, or two currencies.",
+        explanation: "A stated percent was checked against percentage points (or the reverse), or amounts in two \
+                 currencies were compared. A margin that rises from 58.6% to 61.2% rises 2.6 percentage points, \
+                 not 2.6%.",
+    },
+    CodeInfo {
+        code: Code::QuoteNotFound,
+        id: "CC006",
+        name: "quote-not-found",
+        verdict: Verdict::NotFound,
+        summary: "A fact's quote is not in its source document.",
+        explanation: "Quotes are matched ignoring white space and Unicode compatibility forms, and never start or end \
+                 inside a number. This one is not in its source; the report shows the closest passage as a \
+                 character diff. The source may have changed, or the quote has a typo.",
+    },
+    CodeInfo {
+        code: Code::SaysNotFound,
+        id: "CC007",
+        name: "says-not-found",
+        verdict: Verdict::NotFound,
+        summary: "The claim's `says` is not in the draft.",
+        explanation: "When a claims file names a `draft`, each claim's `says` (without its `{…}` markers) must appear in \
+                 the draft, so every check stays tied to the sentence it verifies. The report shows the closest \
+                 passage of the draft.",
+    },
+    CodeInfo {
+        code: Code::InvalidExpression,
+        id: "CC008",
+        name: "invalid-expression",
+        verdict: Verdict::Error,
+        summary: "The `check` or `expr` is not a valid expression (syntax, unknown name, arguments, types).",
+        explanation: "The expression could not be evaluated: a syntax error, an unknown fact or function (with a \
+                 suggestion), a wrong number of arguments, lists of different lengths, an index out of range, or a \
+                 percent compared with percentage points. The report gives the column in the expression.",
+    },
+    CodeInfo {
+        code: Code::ArithmeticError,
+        id: "CC009",
+        name: "arithmetic-error",
+        verdict: Verdict::Error,
+        summary: "The arithmetic has no answer: division by a value that may be zero, mixed currencies, a root of a negative value.",
+        explanation: "The computation has no answer: a division by an interval that contains zero, a CAGR of values \
+                 with different signs, or amounts in different currencies added together.",
+    },
+    CodeInfo {
+        code: Code::FactCycle,
+        id: "CC010",
+        name: "fact-cycle",
+        verdict: Verdict::Error,
+        summary: "Facts are defined in terms of each other.",
+        explanation: "A fact's `expr` uses itself, directly or through other facts. The report shows the cycle.",
+    },
+    CodeInfo {
+        code: Code::InvalidClaim,
+        id: "CC011",
+        name: "invalid-claim",
+        verdict: Verdict::Error,
+        summary: "The claim is malformed: keys, types, duplicate ids, tolerance, `{…}` markers or stated values.",
+        explanation: "The claim cannot be checked as written: an unknown key, a value of the wrong type, a missing or \
+                 duplicate id, neither `check` nor `appears_in`, a malformed `tolerance` or `{…}` marker, or a \
+                 stated value that is missing or does not match the check's values.",
+    },
+    CodeInfo {
+        code: Code::InvalidFact,
+        id: "CC012",
+        name: "invalid-fact",
+        verdict: Verdict::Error,
+        summary: "A fact the claim uses is malformed.",
+        explanation: "A fact the claim uses cannot be resolved: its definition has the wrong shape, names an unknown \
+                 source, or its quote does not mark exactly one number per `{…}`.",
+    },
+];
+
 impl Code {
     /// Every code, in order.
     pub const ALL: [Code; 12] = [
@@ -101,150 +233,40 @@ impl Code {
         Code::InvalidFact,
     ];
 
+    fn info(self) -> &'static CodeInfo {
+        let info = &CODES[self as usize];
+        debug_assert_eq!(info.code, self, "CODES is in Code::ALL order");
+        info
+    }
+
     /// The stable identifier, e.g. `CC001`.
     pub fn id(self) -> &'static str {
-        match self {
-            Code::ValueMismatch => "CC001",
-            Code::CheckFalse => "CC002",
-            Code::CheckUndecided => "CC003",
-            Code::NotInSource => "CC004",
-            Code::UnitConflict => "CC005",
-            Code::QuoteNotFound => "CC006",
-            Code::SaysNotFound => "CC007",
-            Code::InvalidExpression => "CC008",
-            Code::ArithmeticError => "CC009",
-            Code::FactCycle => "CC010",
-            Code::InvalidClaim => "CC011",
-            Code::InvalidFact => "CC012",
-        }
+        self.info().id
     }
 
     /// A short kebab-case name.
     pub fn name(self) -> &'static str {
-        match self {
-            Code::ValueMismatch => "value-mismatch",
-            Code::CheckFalse => "check-false",
-            Code::CheckUndecided => "check-undecided",
-            Code::NotInSource => "not-in-source",
-            Code::UnitConflict => "unit-conflict",
-            Code::QuoteNotFound => "quote-not-found",
-            Code::SaysNotFound => "says-not-found",
-            Code::InvalidExpression => "invalid-expression",
-            Code::ArithmeticError => "arithmetic-error",
-            Code::FactCycle => "fact-cycle",
-            Code::InvalidClaim => "invalid-claim",
-            Code::InvalidFact => "invalid-fact",
-        }
+        self.info().name
     }
 
     /// The verdict this code leads to.
     pub fn verdict(self) -> Verdict {
-        match self {
-            Code::ValueMismatch | Code::CheckFalse | Code::NotInSource | Code::UnitConflict => {
-                Verdict::Mismatch
-            }
-            Code::CheckUndecided => Verdict::Undecided,
-            Code::QuoteNotFound | Code::SaysNotFound => Verdict::NotFound,
-            _ => Verdict::Error,
-        }
+        self.info().verdict
     }
 
     /// One sentence on what the code means.
     pub fn summary(self) -> &'static str {
-        match self {
-            Code::ValueMismatch => {
-                "The value the draft states is not consistent with the value computed from the sources."
-            }
-            Code::CheckFalse => {
-                "A true/false check does not hold for any values the sources' rounding allows."
-            }
-            Code::CheckUndecided => {
-                "A true/false check holds for some values the sources' rounding allows and not for others."
-            }
-            Code::NotInSource => {
-                "No number of the `appears_in` source is consistent with the stated value."
-            }
-            Code::UnitConflict => {
-                "The stated and computed values measure different things: percent against percentage points, or two currencies."
-            }
-            Code::QuoteNotFound => "A fact's quote is not in its source document.",
-            Code::SaysNotFound => "The claim's `says` is not in the draft.",
-            Code::InvalidExpression => {
-                "The `check` or `expr` is not a valid expression (syntax, unknown name, arguments, types)."
-            }
-            Code::ArithmeticError => {
-                "The arithmetic has no answer: division by a value that may be zero, mixed currencies, a root of a negative value."
-            }
-            Code::FactCycle => "Facts are defined in terms of each other.",
-            Code::InvalidClaim => {
-                "The claim is malformed: keys, types, duplicate ids, tolerance, `{…}` markers or stated values."
-            }
-            Code::InvalidFact => "A fact the claim uses is malformed.",
-        }
+        self.info().summary
     }
 
     /// The longer explanation shown by `claimcheck explain`.
     pub fn explanation(self) -> &'static str {
-        match self {
-            Code::ValueMismatch => {
-                "Every written number stands for the interval of values that round to it (5.4 is 5.35–5.45). The \
-                 check is computed on those intervals with exact arithmetic, and the stated value (widened by its \
-                 qualifier, such as `about` or `逾`, and by `tolerance`) must overlap the result. Here it does not: \
-                 the report shows both intervals, the inputs and the gap.\n\nExample: the draft says revenue grew \
-                 186% in 2024, but 289.4 → 540.1 is 86.6%; 186% was the two-year growth."
-            }
-            Code::CheckFalse => {
-                "The check is a true/false test (`increasing(loss)`, `min(top5) > 75%`, `all(rev > 0)`) and it is \
-                 false for every value the sources' rounding allows.\n\nExample: \"losses widened every year\" while \
-                 one year's loss was smaller than the year before."
-            }
-            Code::CheckUndecided => {
-                "The test holds for some values inside the rounding intervals and fails for others, so the sources \
-                 as written cannot decide it. `min(top5) > 75%` with a share written as 75.0% is undecided: the \
-                 true share may be 74.95%. Find a more precise source figure, or soften the wording."
-            }
-            Code::NotInSource => {
-                "With `appears_in`, some number in that source must be consistent with the stated value, scale-aware \
-                 (5.4億元 = 540,000,000元 = RMB540 million), with no conflicting currency, percent against percents \
-                 and points against points. None is; the report lists the nearest numbers."
-            }
-            Code::UnitConflict => {
-                "A stated percent was checked against percentage points (or the reverse), or amounts in two \
-                 currencies were compared. A margin that rises from 58.6% to 61.2% rises 2.6 percentage points, \
-                 not 2.6%."
-            }
-            Code::QuoteNotFound => {
-                "Quotes are matched ignoring white space and Unicode compatibility forms, and never start or end \
-                 inside a number. This one is not in its source; the report shows the closest passage as a \
-                 character diff. The source may have changed, or the quote has a typo."
-            }
-            Code::SaysNotFound => {
-                "When a claims file names a `draft`, each claim's `says` (without its `{…}` markers) must appear in \
-                 the draft, so every check stays tied to the sentence it verifies. The report shows the closest \
-                 passage of the draft."
-            }
-            Code::InvalidExpression => {
-                "The expression could not be evaluated: a syntax error, an unknown fact or function (with a \
-                 suggestion), a wrong number of arguments, lists of different lengths, an index out of range, or a \
-                 percent compared with percentage points. The report gives the column in the expression."
-            }
-            Code::ArithmeticError => {
-                "The computation has no answer: a division by an interval that contains zero, a CAGR of values \
-                 with different signs, or amounts in different currencies added together."
-            }
-            Code::FactCycle => {
-                "A fact's `expr` uses itself, directly or through other facts. The report shows the cycle."
-            }
-            Code::InvalidClaim => {
-                "The claim cannot be checked as written: an unknown key, a value of the wrong type, a missing or \
-                 duplicate id, neither `check` nor `appears_in`, a malformed `tolerance` or `{…}` marker, or a \
-                 stated value that is missing or does not match the check's values."
-            }
-            Code::InvalidFact => {
-                "A fact the claim uses cannot be resolved: its definition has the wrong shape, names an unknown \
-                 source, or its quote does not mark exactly one number per `{…}`."
-            }
-        }
+        self.info().explanation
+    }
+
+    /// Its index in [`Code::ALL`] (SARIF's `ruleIndex`).
+    pub fn index(self) -> usize {
+        self as usize
     }
 
     /// The code with this id or name.
@@ -279,7 +301,8 @@ mod tests {
 
     #[test]
     fn codes_are_unique_and_parse_back() {
-        for c in Code::ALL {
+        for (i, c) in Code::ALL.into_iter().enumerate() {
+            assert_eq!(CODES[i].code, c, "the table is in Code::ALL order");
             assert_eq!(Code::parse(c.id()), Some(c));
             assert_eq!(Code::parse(c.name()), Some(c));
             assert_eq!(Code::ALL.iter().filter(|d| d.id() == c.id()).count(), 1);

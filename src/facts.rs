@@ -1,19 +1,20 @@
 //! Resolving facts: numbers quoted from sources, or values computed from
-//! other facts. Facts are resolved on first use and remembered; a fact that
-//! uses itself, directly or not, is reported with the cycle's path.
+//! other facts. A fact is resolved once, on first use, after the facts its
+//! expression names; the walk over those dependencies keeps its own stack,
+//! so a chain of 10,000 facts needs no deep recursion, and a fact that uses
+//! itself, directly or not, is reported with the cycle's path.
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::claims::{ClaimsFile, FactBody, FactDef, Spanned};
 use crate::diagnostic::Code;
-use crate::expr::{Env, EvalError, ExprError, Quantity, Tolerance, Value, evaluate};
-use crate::format::Style;
+use crate::expr::{Env, EvalError, Expr, ExprError, Quantity, Tolerance, Value, evaluate_parsed};
 use crate::numbers::{Number, read_numbers};
-use crate::quote::{Marked, Match, one_line, parse_marked};
-use crate::report::{Closest, Input};
-use crate::sources::Source;
+use crate::outcome::{Closest, Input, InputValue};
+use crate::quote::{Marked, parse_marked};
+use crate::sources::{NamedSources, QuoteIndex, closest_passage};
 
 /// A resolved fact.
 #[derive(Clone, Debug)]
@@ -25,7 +26,7 @@ pub struct Fact {
 }
 
 /// Why a fact could not be resolved.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum FactError {
     /// The quote is not in its source.
     NotFound {
@@ -87,12 +88,10 @@ impl FactError {
             FactError::Invalid { fact, message, .. } => format!("fact `{fact}`: {message}"),
             FactError::Expr {
                 fact, error, expr, ..
-            } => {
-                format!(
-                    "fact `{fact}`: {error} (column {} of `{expr}`)",
-                    error.column(expr)
-                )
-            }
+            } => format!(
+                "fact `{fact}`: {error} (column {} of `{expr}`)",
+                error.column(expr)
+            ),
             FactError::Cycle { path, .. } => {
                 format!("facts depend on each other: {}", path.join(" → "))
             }
@@ -104,8 +103,8 @@ impl FactError {
         match self {
             FactError::NotFound { span, .. }
             | FactError::Invalid { span, .. }
+            | FactError::Expr { span, .. }
             | FactError::Cycle { span, .. } => span.clone(),
-            FactError::Expr { span, .. } => span.clone(),
         }
     }
 }
@@ -123,114 +122,61 @@ pub fn marked_numbers(marked: &Marked) -> Result<Vec<Number>, String> {
             )),
         };
     }
-    let mut out = Vec::with_capacity(marked.marks.len());
-    for mark in &marked.marks {
-        let inside: Vec<&Number> = tokens
-            .iter()
-            .filter(|n| n.digits.start >= mark.start && n.digits.end <= mark.end)
-            .collect();
-        let shown = &marked.text[mark.clone()];
-        match inside.as_slice() {
-            [n] => out.push((*n).clone()),
-            [] => return Err(format!("`{{{shown}}}` contains no number")),
-            many => {
-                return Err(format!(
-                    "`{{{shown}}}` contains {} numbers; mark each one separately",
-                    many.len()
-                ));
-            }
-        }
-    }
-    Ok(out)
+    marked
+        .marks
+        .iter()
+        .map(|mark| number_in_mark(marked, &tokens, mark))
+        .collect()
 }
 
-/// Where every quote of a claims file stands in its source, found in one
-/// pass per source.
-#[derive(Default)]
-pub struct QuoteIndex {
-    found: HashMap<(String, String), Option<Match>>,
-}
-
-impl QuoteIndex {
-    /// Finds `(source name, quote text)` pairs.
-    pub fn build(
-        requests: &[(String, String)],
-        sources: &HashMap<String, Rc<Source>>,
-    ) -> QuoteIndex {
-        let mut by_source: HashMap<&str, Vec<&str>> = HashMap::new();
-        for (source, text) in requests {
-            by_source
-                .entry(source.as_str())
-                .or_default()
-                .push(text.as_str());
-        }
-        let mut found = HashMap::new();
-        for (name, mut quotes) in by_source {
-            quotes.sort_unstable();
-            quotes.dedup();
-            let Some(source) = sources.get(name) else {
-                continue;
-            };
-            let matches = source.locator().find_all(source.text(), &quotes);
-            for (q, m) in quotes.into_iter().zip(matches) {
-                found.insert((name.to_string(), q.to_string()), m);
-            }
-        }
-        QuoteIndex { found }
-    }
-
-    /// Where a quote was found; `None` when it is missing.
-    pub fn get(&self, source: &str, text: &str) -> Option<&Match> {
-        self.found
-            .get(&(source.to_string(), text.to_string()))
-            .and_then(Option::as_ref)
+fn number_in_mark(
+    marked: &Marked,
+    tokens: &[Number],
+    mark: &Range<usize>,
+) -> Result<Number, String> {
+    let mut inside = tokens
+        .iter()
+        .filter(|n| n.digits.start >= mark.start && n.digits.end <= mark.end);
+    let shown = &marked.text[mark.clone()];
+    match (inside.next(), inside.count()) {
+        (Some(n), 0) => Ok(n.clone()),
+        (None, _) => Err(format!("`{{{shown}}}` contains no number")),
+        (Some(_), more) => Err(format!(
+            "`{{{shown}}}` contains {} numbers; mark each one separately",
+            more + 1
+        )),
     }
 }
 
-/// The closest passage of `source` to a missing `text`.
-pub fn closest_passage(source: &Source, text: &str) -> Option<Closest> {
-    let mut range = source.locator().closest(source.text(), text)?;
-    // Finish the last word, so the diff does not end on a cut-off word.
-    let rest = &source.text()[range.end..];
-    let word_end = rest
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(rest.len())
-        .min(24);
-    range.end += word_end;
-    Some(Closest {
-        quote: one_line(text),
-        passage: one_line(&source.text()[range.clone()]),
-        place: source.place(range),
-    })
-}
+/// What resolving a fact gave.
+pub type Resolved = Result<Arc<Fact>, Arc<FactError>>;
 
+/// A fact's place in the walk over dependencies.
 enum Slot {
+    /// On the walk's stack: its dependencies are being resolved.
     Busy,
-    Done(Result<Rc<Fact>, Rc<FactError>>),
+    /// Resolved.
+    Done(Resolved),
 }
 
 /// Resolves the facts of one claims file.
 pub struct Resolver<'a> {
     file: &'a ClaimsFile,
-    sources: &'a HashMap<String, Rc<Source>>,
+    sources: &'a NamedSources,
     quotes: &'a QuoteIndex,
     slots: HashMap<String, Slot>,
-    stack: Vec<String>,
+    parsed: HashMap<String, Result<Expr, ExprError>>,
 }
 
 impl<'a> Resolver<'a> {
     /// A resolver over the file's facts and its sources.
-    pub fn new(
-        file: &'a ClaimsFile,
-        sources: &'a HashMap<String, Rc<Source>>,
-        quotes: &'a QuoteIndex,
-    ) -> Self {
+    pub fn new(file: &'a ClaimsFile, sources: &'a NamedSources, quotes: &'a QuoteIndex) -> Self {
         Resolver {
             file,
             sources,
             quotes,
             slots: HashMap::new(),
-            stack: Vec::new(),
+            parsed: HashMap::new(),
         }
     }
 
@@ -248,46 +194,97 @@ impl<'a> Resolver<'a> {
     }
 
     /// Resolves fact `name`; `None` when there is no such fact.
-    pub fn resolve(&mut self, name: &str) -> Option<Result<Rc<Fact>, Rc<FactError>>> {
-        let def = self.file.facts.iter().find(|f| f.name == name)?;
-        match self.slots.get(name) {
-            Some(Slot::Done(result)) => return Some(result.clone()),
-            Some(Slot::Busy) => {
-                let start = self.stack.iter().position(|n| n == name).unwrap_or(0);
-                let mut path: Vec<String> = self.stack[start..].to_vec();
-                path.push(name.to_string());
-                return Some(Err(Rc::new(FactError::Cycle {
-                    path,
-                    span: def.span.clone(),
-                })));
-            }
-            None => {}
+    pub fn resolve(&mut self, name: &str) -> Option<Resolved> {
+        self.file.fact(name)?;
+        if !matches!(self.slots.get(name), Some(Slot::Done(_))) {
+            self.walk(name);
         }
+        match self.slots.get(name) {
+            Some(Slot::Done(r)) => Some(r.clone()),
+            _ => None,
+        }
+    }
+
+    /// Resolves `name` after every fact it depends on, depth first, with an
+    /// explicit stack of `(fact, its dependencies, how many are done)`.
+    fn walk(&mut self, name: &str) {
+        let mut stack: Vec<(String, Vec<String>, usize)> = Vec::new();
+        self.enter(name, &mut stack);
+        while let Some((top, deps, next)) = stack.last_mut() {
+            let Some(dep) = deps.get(*next).cloned() else {
+                let top = top.clone();
+                let result = self.compute(&top);
+                self.slots.insert(top, Slot::Done(result));
+                stack.pop();
+                continue;
+            };
+            *next += 1;
+            match self.slots.get(&dep) {
+                Some(Slot::Done(_)) => {}
+                Some(Slot::Busy) => {
+                    let cycle = self.cycle(&stack, &dep);
+                    let (top, _, _) = stack.pop().expect("the walk is not empty");
+                    self.slots.insert(top, Slot::Done(Err(cycle)));
+                }
+                None => self.enter(&dep, &mut stack),
+            }
+        }
+    }
+
+    /// Puts fact `name` on the walk's stack with the facts its expression names.
+    fn enter(&mut self, name: &str, stack: &mut Vec<(String, Vec<String>, usize)>) {
         self.slots.insert(name.to_string(), Slot::Busy);
-        self.stack.push(name.to_string());
-        let result = self.compute(def);
-        self.stack.pop();
-        self.slots
-            .insert(name.to_string(), Slot::Done(result.clone()));
-        Some(result)
+        let deps = self.dependencies(name);
+        stack.push((name.to_string(), deps, 0));
     }
 
-    /// The error of a fact that failed to resolve.
-    pub fn error_of(&mut self, name: &str) -> Option<Rc<FactError>> {
-        self.resolve(name)?.err()
+    /// The facts that fact `name`'s expression names, in order, once each.
+    fn dependencies(&mut self, name: &str) -> Vec<String> {
+        let Some(FactDef {
+            body: Ok(FactBody::Expr(expr)),
+            ..
+        }) = self.file.fact(name)
+        else {
+            return Vec::new();
+        };
+        let tree = self
+            .parsed
+            .entry(name.to_string())
+            .or_insert_with(|| crate::expr::parse(&expr.value));
+        let Ok(tree) = tree else {
+            return Vec::new();
+        };
+        let mut names = Vec::new();
+        for r in crate::expr::references(tree) {
+            if self.file.fact(&r.name).is_some() && !names.contains(&r.name) {
+                names.push(r.name);
+            }
+        }
+        names
     }
 
-    fn compute(&mut self, def: &FactDef) -> Result<Rc<Fact>, Rc<FactError>> {
+    /// The cycle closed by a dependency on `dep`, which is on the stack.
+    fn cycle(&self, stack: &[(String, Vec<String>, usize)], dep: &str) -> Arc<FactError> {
+        let start = stack.iter().position(|(n, _, _)| n == dep).unwrap_or(0);
+        let mut path: Vec<String> = stack[start..].iter().map(|(n, _, _)| n.clone()).collect();
+        path.push(dep.to_string());
+        let span = self.file.fact(dep).map_or(0..0, |d| d.span.clone());
+        Arc::new(FactError::Cycle { path, span })
+    }
+
+    /// Computes a fact whose dependencies are all resolved.
+    fn compute(&mut self, name: &str) -> Resolved {
+        let def = self.file.fact(name).expect("only defined facts are walked");
         let body = def.body.as_ref().map_err(|p| {
-            Rc::new(FactError::Invalid {
+            Arc::new(FactError::Invalid {
                 fact: def.name.clone(),
                 message: p.message.clone(),
                 span: p.span.clone(),
             })
         })?;
         match body {
-            FactBody::Quote { source, quote } => self.quoted(&def.name, source, quote).map(Rc::new),
-            FactBody::Expr(expr) => self.computed(&def.name, expr),
+            FactBody::Quote { source, quote } => self.quoted(name, source, quote).map(Arc::new),
+            FactBody::Expr(expr) => self.computed(name, expr),
         }
     }
 
@@ -296,9 +293,9 @@ impl<'a> Resolver<'a> {
         name: &str,
         source_name: &str,
         quote: &Spanned<String>,
-    ) -> Result<Fact, Rc<FactError>> {
+    ) -> Result<Fact, Arc<FactError>> {
         let invalid = |message: String| {
-            Rc::new(FactError::Invalid {
+            Arc::new(FactError::Invalid {
                 fact: name.to_string(),
                 message,
                 span: quote.span.clone(),
@@ -313,7 +310,7 @@ impl<'a> Resolver<'a> {
         let numbers = marked_numbers(&marked)
             .map_err(|e| invalid(format!("its quote cannot give a value: {e}")))?;
         let Some(found) = self.quotes.get(source_name, &marked.text) else {
-            return Err(Rc::new(FactError::NotFound {
+            return Err(Arc::new(FactError::NotFound {
                 fact: name.to_string(),
                 source: source_name.to_string(),
                 closest: closest_passage(source, &marked.text).map(Box::new),
@@ -328,13 +325,9 @@ impl<'a> Resolver<'a> {
             let range = locator.map_range(source.text(), &marked.text, found, n.span.clone());
             quantities.push(Quantity::from_number(n));
             parts.push(Input {
-                name: if several {
-                    format!("{name}[{i}]")
-                } else {
-                    name.to_string()
-                },
-                value: n.text(&marked.text).replace('\n', " "),
-                place: Some(source.place(range)),
+                name: element_name(name, several, i),
+                value: InputValue::Quoted(n.text(&marked.text).replace('\n', " ")),
+                at: Some(source.span(range)),
             });
         }
         let value = if several {
@@ -345,27 +338,30 @@ impl<'a> Resolver<'a> {
         Ok(Fact { value, parts })
     }
 
-    fn computed(&mut self, name: &str, expr: &Spanned<String>) -> Result<Rc<Fact>, Rc<FactError>> {
-        let tolerance = Tolerance::default();
-        let (value, _) = match evaluate(&expr.value, self, &tolerance) {
-            Ok(v) => v,
-            Err(EvalError::Fact { name: dep, .. }) => {
-                return Err(self.error_of(&dep).expect("a failed fact has an error"));
-            }
-            Err(EvalError::Expr(error)) => {
-                return Err(Rc::new(FactError::Expr {
-                    fact: name.to_string(),
-                    error,
-                    expr: expr.value.clone(),
-                    span: expr.span.clone(),
-                }));
-            }
+    fn computed(&mut self, name: &str, expr: &Spanned<String>) -> Resolved {
+        let tree = match self.parsed.remove(name) {
+            Some(parsed) => parsed,
+            None => crate::expr::parse(&expr.value),
+        };
+        let expr_error = |error: ExprError| {
+            Arc::new(FactError::Expr {
+                fact: name.to_string(),
+                error,
+                expr: expr.value.clone(),
+                span: expr.span.clone(),
+            })
+        };
+        let tree = tree.map_err(expr_error)?;
+        let value = match evaluate_parsed(&tree, self, &Tolerance::default()) {
+            Ok((value, _)) => value,
+            Err(EvalError::Fact { name: dep, .. }) => return Err(self.error_of(&dep)),
+            Err(EvalError::Expr(error)) => return Err(expr_error(error)),
         };
         let items: Vec<Quantity> = match &value {
             Value::Num(q) => vec![q.clone()],
             Value::List(qs) => qs.clone(),
             other => {
-                return Err(Rc::new(FactError::Invalid {
+                return Err(Arc::new(FactError::Invalid {
                     fact: name.to_string(),
                     message: format!(
                         "an `expr` fact must be a number or a list, this one is {}",
@@ -377,28 +373,43 @@ impl<'a> Resolver<'a> {
         };
         let several = matches!(value, Value::List(_));
         let parts = items
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(i, q)| Input {
-                name: if several {
-                    format!("{name}[{i}]")
-                } else {
-                    name.to_string()
-                },
-                value: Style::plain(q, 2).interval(&q.iv),
-                place: None,
+                name: element_name(name, several, i),
+                value: InputValue::Computed(q),
+                at: None,
             })
             .collect();
-        Ok(Rc::new(Fact { value, parts }))
+        Ok(Arc::new(Fact { value, parts }))
+    }
+
+    /// The error of a resolved fact that failed.
+    pub fn error_of(&self, name: &str) -> Arc<FactError> {
+        match self.slots.get(name) {
+            Some(Slot::Done(Err(e))) => Arc::clone(e),
+            _ => unreachable!("a fact reported as failed has an error"),
+        }
+    }
+}
+
+/// `rev[1]` for an element of a list fact, `rev` for a single value.
+fn element_name(name: &str, several: bool, i: usize) -> String {
+    if several {
+        format!("{name}[{i}]")
+    } else {
+        name.to_string()
     }
 }
 
 impl Env for Resolver<'_> {
+    /// A fact's value. Facts an expression of a fact uses are resolved
+    /// before it; a claim's `check` resolves the facts it names here.
     fn fact(&mut self, name: &str) -> Option<Result<Value, ()>> {
         Some(self.resolve(name)?.map(|f| f.value.clone()).map_err(|_| ()))
     }
 
     fn names(&self) -> Vec<String> {
-        self.file.facts.iter().map(|f| f.name.clone()).collect()
+        self.file.fact_names().map(str::to_string).collect()
     }
 }

@@ -17,7 +17,16 @@ fn finqa_score() {
         return;
     }
     let claims = bench.join("claims");
-    let out = run(&["check", "--format", "json", claims.to_str().unwrap()]);
+    // The benchmark lives outside this project: its folder is the root.
+    let root = bench.to_str().unwrap();
+    let out = run(&[
+        "check",
+        "--format",
+        "json",
+        "--root",
+        root,
+        claims.to_str().unwrap(),
+    ]);
     let report: Value = serde_json::from_str(&stdout(&out)).expect("JSON report");
     let expected: BTreeMap<String, BTreeMap<String, String>> =
         serde_json::from_str(&std::fs::read_to_string(bench.join("expected.json")).unwrap())

@@ -2,7 +2,7 @@
 //! (broken markers, random expressions, odd tolerances), every claim in
 //! gets exactly one verdict out.
 
-use claimcheck::check::check;
+use claimcheck::check::{CheckOptions, check_with};
 use proptest::prelude::*;
 
 const SOURCE: &str = "Revenue was RMB189.0 million, RMB289.4 million and RMB540.1 million. Margin 48.9%, 51.6%.\n收入為人民幣1.89億元，毛利率上升3個百分點。";
@@ -88,8 +88,9 @@ proptest! {
         });
         let path = dir.join("claims.json");
         std::fs::write(&path, serde_json::to_string_pretty(&file).unwrap()).unwrap();
-        let report = check(std::slice::from_ref(&path));
+        let options = CheckOptions { root: Some(dir.clone()), ..CheckOptions::default() };
+        let report = check_with(std::slice::from_ref(&path), &options);
         prop_assert!(report.errors.is_empty(), "{:?}", report.errors);
-        prop_assert_eq!(report.results.len(), claims.len());
+        prop_assert_eq!(report.claims.len(), claims.len());
     }
 }

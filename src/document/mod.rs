@@ -10,12 +10,45 @@
 mod decode;
 mod html;
 mod position;
+mod read;
 
 use std::fmt;
-use std::io;
 use std::path::{Path, PathBuf};
 
+pub use read::{ReadFailure, check_regular, human_bytes, read_capped};
+
 pub use position::{LineCursor, LineIndex, Position};
+
+/// A part of a document that locations are counted in: a page of a PDF, a
+/// sheet of a workbook. Lines are counted from the start of their section.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// What the part is.
+    pub kind: SectionKind,
+    /// Its name as users see it: the page number, the sheet's name.
+    pub label: String,
+    /// Byte offset in the file text where it starts.
+    pub start: usize,
+}
+
+/// The kinds of [`Section`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SectionKind {
+    /// A page of a PDF.
+    Page,
+    /// A sheet of a workbook.
+    Sheet,
+}
+
+/// Where an offset stands, as users see it: the section (if the document
+/// has sections), and the line and column within it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    /// The page or sheet, for documents that have them.
+    pub section: Option<(SectionKind, String)>,
+    /// 1-based line (within the section) and character column.
+    pub position: Position,
+}
 
 /// A source document: its decoded file text and the text numbers are read from.
 #[derive(Debug)]
@@ -27,6 +60,8 @@ pub struct Document {
     /// For HTML, the visible text; `None` when it equals `original`.
     stripped: Option<html::Stripped>,
     lines: LineIndex,
+    /// Pages or sheets, in file order; empty for plain documents.
+    sections: Vec<Section>,
     /// Things worth telling the user about how the file was read.
     pub notes: Vec<String>,
 }
@@ -36,39 +71,41 @@ pub struct Document {
 pub struct ReadError {
     /// The path that was asked for.
     pub path: PathBuf,
-    /// The operating system's reason.
-    pub source: io::Error,
+    /// The reason.
+    pub failure: ReadFailure,
 }
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let reason = match self.source.kind() {
-            io::ErrorKind::NotFound => "no such file".to_string(),
-            io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            io::ErrorKind::IsADirectory => "it is a directory".to_string(),
-            _ => self.source.to_string(),
-        };
-        write!(f, "cannot read {}: {reason}", display_path(&self.path))
+        write!(
+            f,
+            "cannot read {}: {}",
+            display_path(&self.path),
+            self.failure
+        )
     }
 }
 
 impl std::error::Error for ReadError {}
 
+/// The default cap on the size of a source (`--max-source-size`).
+pub const DEFAULT_MAX_SOURCE_BYTES: u64 = 2 << 30;
+
 impl Document {
-    /// Reads and decodes the file at `path`.
+    /// Reads and decodes the file at `path` (at most the default cap).
     pub fn read(path: &Path) -> Result<Document, ReadError> {
-        let fail = |source| ReadError {
+        Document::read_limited(path, DEFAULT_MAX_SOURCE_BYTES)
+    }
+
+    /// Reads and decodes the regular file at `path`, refusing one larger
+    /// than `limit` bytes.
+    pub fn read_limited(path: &Path, limit: u64) -> Result<Document, ReadError> {
+        let bytes = read_capped(path, limit).map_err(|failure| ReadError {
             path: path.to_path_buf(),
-            source,
-        };
-        if path.is_dir() {
-            return Err(fail(io::Error::new(
-                io::ErrorKind::IsADirectory,
-                "is a directory",
-            )));
-        }
-        let bytes = std::fs::read(path).map_err(fail)?;
+            failure,
+        })?;
         let decoded = decode::decode(&bytes);
+        drop(bytes);
         let is_html = html::looks_like_html(path, &decoded.text);
         let mut doc = Document::build(display_path(path), decoded.text, is_html);
         doc.notes.extend(decoded.notes);
@@ -93,8 +130,15 @@ impl Document {
             original,
             stripped,
             lines,
+            sections: Vec::new(),
             notes: Vec::new(),
         }
+    }
+
+    /// The same document with `sections` (pages, sheets) in file order.
+    pub fn with_sections(mut self, sections: Vec<Section>) -> Document {
+        self.sections = sections;
+        self
     }
 
     /// The text numbers and quotes are read from.
@@ -117,6 +161,43 @@ impl Document {
     pub fn position(&self, offset: usize) -> Position {
         self.lines
             .position(&self.original, self.original_offset(offset))
+    }
+
+    /// Where an offset in [`Document::text`] stands: section, line and column.
+    pub fn location(&self, offset: usize) -> Location {
+        self.file_location(self.original_offset(offset))
+    }
+
+    /// Where a byte offset of the file text stands.
+    pub fn file_location(&self, offset: usize) -> Location {
+        let position = self.lines.position(&self.original, offset);
+        let Some(section) = self.section_at(offset) else {
+            return Location {
+                section: None,
+                position,
+            };
+        };
+        let first = self.lines.line_of(section.start);
+        Location {
+            section: Some((section.kind, section.label.clone())),
+            position: Position {
+                line: position.line - first,
+                column: position.column,
+            },
+        }
+    }
+
+    fn section_at(&self, offset: usize) -> Option<&Section> {
+        let i = self.sections.partition_point(|s| s.start <= offset);
+        i.checked_sub(1).map(|i| &self.sections[i])
+    }
+
+    /// The file text of the line holding file offset `offset`, without its
+    /// line break, and the offset where that line starts.
+    pub fn line_around(&self, offset: usize) -> (usize, &str) {
+        let line = self.lines.line_of(offset.min(self.original.len()));
+        let range = self.lines.line_range(&self.original, line);
+        (range.start, &self.original[range])
     }
 
     /// A cursor for many positions requested in increasing order.

@@ -18,6 +18,7 @@
 mod eval;
 mod lexer;
 mod parser;
+mod references;
 mod value;
 
 use std::fmt;
@@ -26,6 +27,7 @@ use std::ops::Range;
 pub use eval::{FUNCTIONS, Use, evaluate_explained, evaluate_parsed};
 pub use lexer::CmpOp;
 pub use parser::{ArithOp, Expr, Node, parse};
+pub use references::{Reference, references};
 pub use value::{Dim, Quantity, Value};
 
 use crate::interval::{Interval, Rat, int};

@@ -1,14 +1,23 @@
 //! `--format github`: GitHub Actions workflow commands, one annotation per
 //! claim that is not ok, placed on the draft's sentence when there is one.
+//! Messages are escaped as `@actions/core` does, and input text is made
+//! visible first, so no input can end a command or start another.
 
 use std::io::{self, Write};
 
-use super::{Report, RunError};
+use super::escape::visible;
+use super::view::ClaimView;
+use super::{Level, Renderer, primary, summary_line};
 use crate::diagnostic::Verdict;
+use crate::outcome::{Files, Report, RunError, SourceNote};
+
+/// The GitHub format.
+pub struct Github;
 
 /// Escapes a message (`%`, CR and LF), as `@actions/core` does.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    visible(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -18,57 +27,33 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// Writes one workflow command per finding, then a summary notice.
-pub fn write_github(out: &mut dyn Write, report: &Report) -> io::Result<()> {
-    for e in &report.errors {
-        write_run_error(out, e)?;
+fn annotation(out: &mut dyn Write, files: &Files, v: &ClaimView<'_>) -> io::Result<()> {
+    let span = primary(v);
+    let (start, end) = (files.start(span).position, files.end(span).position);
+    let code = v.code.map_or(String::new(), |c| format!(" {c}"));
+    let mut props = format!(
+        "file={},line={},col={}",
+        escape_property(files.name(span.file)),
+        start.line,
+        start.column
+    );
+    if end.line == start.line {
+        props.push_str(&format!(",endLine={},endColumn={}", end.line, end.column));
     }
-    for r in &report.results {
-        if r.verdict == Verdict::Ok {
-            continue;
-        }
-        let level = if r.verdict == Verdict::Undecided {
-            "warning"
-        } else {
-            "error"
-        };
-        let place = r
-            .stated_at
-            .as_ref()
-            .or(r.said_at.as_ref())
-            .unwrap_or(&r.claim);
-        let code = r.code.map_or(String::new(), |c| format!(" {c}"));
-        let mut props = format!(
-            "file={},line={},col={}",
-            escape_property(&place.file),
-            place.line,
-            place.column
-        );
-        if place.end_line == place.line {
-            props.push_str(&format!(
-                ",endLine={},endColumn={}",
-                place.end_line, place.end_column
-            ));
-        }
-        let title = format!("claimcheck{code}: {} ({})", r.id, r.verdict);
-        writeln!(
-            out,
-            "::{level} {props},title={}::{}",
-            escape_property(&title),
-            escape_data(&r.message)
-        )?;
-    }
+    let title = format!("claimcheck{code}: {} ({})", v.id, v.verdict);
     writeln!(
         out,
-        "::notice title=claimcheck::{}",
-        escape_data(&report.summary_line())
+        "::{} {props},title={}::{}",
+        Level::of(v.verdict).as_str(),
+        escape_property(&title),
+        escape_data(&v.message)
     )
 }
 
-fn write_run_error(out: &mut dyn Write, e: &RunError) -> io::Result<()> {
+fn run_error(out: &mut dyn Write, e: &RunError) -> io::Result<()> {
     let mut props = format!("file={}", escape_property(&e.file));
-    if let (Some(l), Some(c)) = (e.line, e.column) {
-        props.push_str(&format!(",line={l},col={c}"));
+    if let Some(p) = e.position {
+        props.push_str(&format!(",line={},col={}", p.line, p.column));
     }
     writeln!(
         out,
@@ -77,13 +62,51 @@ fn write_run_error(out: &mut dyn Write, e: &RunError) -> io::Result<()> {
     )
 }
 
+fn note(out: &mut dyn Write, files: &Files, n: &SourceNote) -> io::Result<()> {
+    writeln!(
+        out,
+        "::notice file={},title=claimcheck::{}",
+        escape_property(files.name(n.file)),
+        escape_data(&n.note)
+    )
+}
+
+impl Renderer for Github {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let Report {
+            files,
+            claims,
+            errors,
+            notes,
+            unchecked: _,
+        } = report;
+        for e in errors {
+            run_error(out, e)?;
+        }
+        for n in notes {
+            note(out, files, n)?;
+        }
+        for c in claims {
+            let v = ClaimView::new(files, c);
+            if v.verdict != Verdict::Ok {
+                annotation(out, files, &v)?;
+            }
+        }
+        writeln!(
+            out,
+            "::notice title=claimcheck::{}",
+            escape_data(&summary_line(report))
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn escapes_percent_signs_and_separators() {
-        assert_eq!(escape_data("grew 15.3%\nnext"), "grew 15.3%25%0Anext");
+        assert_eq!(escape_data("grew 15.3%\nnext"), "grew 15.3%25\\u{a}next");
         assert_eq!(escape_property("a: b, c"), "a%3A b%2C c");
     }
 }

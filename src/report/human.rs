@@ -2,97 +2,127 @@
 //! claim that is not ok, the draft's sentence with the stated value marked,
 //! the numbers that went into the computation where they stand in their
 //! sources, the computed value, the gap; then a one-line summary.
-//! annotate-snippets draws the snippets, so CJK text lines up.
+//! annotate-snippets draws the snippets, so CJK text lines up. Snippets are
+//! cut from the documents here, as a bounded window around the spans, and
+//! every piece of input text is made visible before it is written.
+
+mod snippet;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Renderer as Drawer};
 use colored::Colorize;
 
-use super::{ClaimResult, Input, Place, Report, RunError};
+use super::escape::visible;
+use super::view::{ClaimView, ValueView};
+use super::{Level, RenderOptions, Renderer, primary, summary_line};
 use crate::diagnostic::Verdict;
+use crate::outcome::{Files, Report, RunError, SourceNote, Span};
+use snippet::{Annotated, run_error_origin, run_error_snippet, snippets};
 
-/// How to render.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct HumanOptions {
-    /// Use ANSI colours.
-    pub color: bool,
-    /// Also list the claims that are ok.
-    pub verbose: bool,
+/// The human format.
+pub struct Human(pub RenderOptions);
+
+impl Renderer for Human {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let Report {
+            files,
+            claims,
+            errors,
+            notes,
+            unchecked,
+        } = report;
+        let opts = self.0;
+        let drawer = if opts.color {
+            Drawer::styled()
+        } else {
+            Drawer::plain()
+        };
+        write_notes(out, files, notes, opts)?;
+        for e in errors {
+            write_run_error(out, &drawer, e)?;
+        }
+        for c in claims {
+            let view = ClaimView::new(files, c);
+            if view.verdict == Verdict::Ok {
+                if opts.verbose {
+                    let ok = paint("ok", "green", opts.color);
+                    writeln!(out, "{ok} {}: {}", visible(view.id), visible(&view.message))?;
+                }
+                continue;
+            }
+            let diagnostic = claim_group(files, &view);
+            let rendered = diagnostic.draw(&drawer);
+            writeln!(out, "{rendered}\n")?;
+        }
+        write_unchecked(out, files, unchecked, opts)?;
+        let color = summary_color(report);
+        writeln!(out, "{}", paint(&summary_line(report), color, opts.color))
+    }
 }
 
-/// Writes the human report.
-pub fn write_human(out: &mut dyn Write, report: &Report, opts: HumanOptions) -> io::Result<()> {
-    let renderer = if opts.color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
-    for note in &report.notes {
-        writeln!(out, "{}: {note}", paint("note", "cyan", opts.color))?;
+fn write_notes(
+    out: &mut dyn Write,
+    files: &Files,
+    notes: &[SourceNote],
+    opts: RenderOptions,
+) -> io::Result<()> {
+    for n in notes {
+        let name = visible(files.name(n.file));
+        let label = paint("note", "cyan", opts.color);
+        writeln!(out, "{label}: {name}: {}", visible(&n.note))?;
     }
-    for e in &report.errors {
-        writeln!(out, "{}\n", renderer.render(&[run_error(e)]))?;
-    }
-    for r in &report.results {
-        if r.verdict == Verdict::Ok {
-            if opts.verbose {
-                writeln!(
-                    out,
-                    "{} {}: {}",
-                    paint("ok", "green", opts.color),
-                    r.id,
-                    r.message
-                )?;
-            }
-            continue;
-        }
-        writeln!(out, "{}\n", renderer.render(&[claim_group(r)]))?;
-    }
-    write_unchecked(out, report, opts)?;
-    let color = if !report.errors.is_empty()
-        || report.count(Verdict::Error)
-            + report.count(Verdict::NotFound)
-            + report.count(Verdict::Mismatch)
-            > 0
-    {
+    Ok(())
+}
+
+fn summary_color(report: &Report) -> &'static str {
+    let failed = report.count(Verdict::Error)
+        + report.count(Verdict::NotFound)
+        + report.count(Verdict::Mismatch);
+    if !report.errors.is_empty() || failed > 0 {
         "red"
     } else if report.count(Verdict::Undecided) > 0 {
         "yellow"
     } else {
         "green"
-    };
-    writeln!(out, "{}", paint(&report.summary_line(), color, opts.color))
+    }
 }
 
-/// Lists, per draft, the figures no claim covers (at most twelve shown).
-fn write_unchecked(out: &mut dyn Write, report: &Report, opts: HumanOptions) -> io::Result<()> {
-    let mut by_draft: BTreeMap<&str, Vec<&Input>> = BTreeMap::new();
-    for i in &report.unchecked {
-        if let Some(p) = &i.place {
-            by_draft.entry(p.file.as_str()).or_default().push(i);
-        }
+/// How many unchecked figures of a draft are listed.
+const UNCHECKED_SHOWN: usize = 12;
+
+/// Lists, per draft, the figures no claim covers.
+fn write_unchecked(
+    out: &mut dyn Write,
+    files: &Files,
+    unchecked: &[Span],
+    opts: RenderOptions,
+) -> io::Result<()> {
+    let mut by_draft: BTreeMap<&str, Vec<&Span>> = BTreeMap::new();
+    for s in unchecked {
+        by_draft.entry(files.name(s.file)).or_default().push(s);
     }
     for (draft, figures) in by_draft {
         let n = figures.len();
         let noun = if n == 1 { "figure is" } else { "figures are" };
+        let label = paint("note", "cyan", opts.color);
         writeln!(
             out,
-            "{}: {n} {noun} in {draft} but in no claim's `says`:",
-            paint("note", "cyan", opts.color)
+            "{label}: {n} {noun} in {} but in no claim's `says`:",
+            visible(draft)
         )?;
         let shown: Vec<String> = figures
             .iter()
-            .take(12)
-            .map(|i| {
-                i.place.as_ref().map_or(i.value.clone(), |p| {
-                    format!("{} ({}:{})", i.value, p.line, p.column)
-                })
+            .take(UNCHECKED_SHOWN)
+            .map(|s| {
+                let p = files.start(s).position;
+                let text = super::view::text_of(files, s);
+                format!("{} ({}:{})", visible(&text), p.line, p.column)
             })
             .collect();
-        let more = if n > 12 {
-            format!(", and {} more", n - 12)
+        let more = if n > UNCHECKED_SHOWN {
+            format!(", and {} more", n - UNCHECKED_SHOWN)
         } else {
             String::new()
         };
@@ -108,155 +138,152 @@ fn paint(text: &str, color: &str, enabled: bool) -> String {
     text.color(color).bold().to_string()
 }
 
-/// The byte range on `place.line_text` that the place covers (at least one character).
-fn span_on_line(place: &Place) -> std::ops::Range<usize> {
-    let text = &place.line_text;
-    let byte_at = |col: usize| {
-        text.char_indices()
-            .nth(col.saturating_sub(1))
-            .map_or(text.len(), |(b, _)| b)
-    };
-    let start = byte_at(place.column);
-    let end = if place.end_line == place.line {
-        byte_at(place.end_column)
-    } else {
-        text.len()
-    };
-    if end > start {
-        start..end
-    } else {
-        let next = text[start..].chars().next().map_or(0, char::len_utf8);
-        start..start + next
-    }
+/// A diagnostic being put together: its title, snippets and notes, owned
+/// until it is drawn.
+struct Diagnostic<'a> {
+    level: Level,
+    code: Option<&'static str>,
+    title: String,
+    snippets: Vec<Annotated<'a>>,
+    notes: Vec<String>,
 }
 
-fn snippet<'a>(
-    place: &'a Place,
-    annotations: Vec<(AnnotationKind, &'a Place, String)>,
-) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
-    let mut s = Snippet::source(place.line_text.as_str())
-        .line_start(place.line)
-        .path(place.file.as_str());
-    for (kind, p, label) in annotations {
-        s = s.annotation(kind.span(span_on_line(p)).label(label));
-    }
-    s
-}
-
-fn claim_group(r: &ClaimResult) -> Group<'_> {
-    let level = if r.verdict == Verdict::Undecided {
-        Level::WARNING
-    } else {
-        Level::ERROR
-    };
-    let mut title = level.primary_title(format!("{}: {}", r.id, r.message));
-    if let Some(code) = r.code {
-        title = title.id(code.id());
-    }
-    let mut group = Group::with_title(title).element(primary_snippet(r));
-    for (place, inputs) in by_line(r.inputs.iter().chain(&r.nearest)) {
-        let labels = inputs
+impl<'a> Diagnostic<'a> {
+    /// Draws the diagnostic, with the true columns of cut lines.
+    fn draw(&'a self, drawer: &Drawer) -> String {
+        let rendered = drawer.render(&[self.build()]);
+        self.snippets
             .iter()
-            .filter_map(|i| Some((AnnotationKind::Context, i.place.as_ref()?, label(i))))
-            .collect();
-        group = group.element(snippet(place, labels));
+            .fold(rendered, |text, s| s.fix_header(text))
     }
-    for (place, text) in &r.related {
-        group = group.element(snippet(
-            place,
-            vec![(AnnotationKind::Context, place, text.clone())],
-        ));
+
+    fn build(&'a self) -> Group<'a> {
+        let level = match self.level {
+            Level::Error => SnippetLevel::ERROR,
+            Level::Warning => SnippetLevel::WARNING,
+        };
+        let mut title = level.primary_title(self.title.as_str());
+        if let Some(code) = self.code {
+            title = title.id(code);
+        }
+        let mut group = Group::with_title(title);
+        for s in &self.snippets {
+            group = s.add_to(group);
+        }
+        self.notes.iter().fold(group, |g, n| {
+            g.element(SnippetLevel::NOTE.message(n.as_str()))
+        })
     }
-    if let Some(c) = &r.closest {
-        group = group.element(snippet(
-            &c.place,
-            vec![(
-                AnnotationKind::Context,
-                &c.place,
-                "closest passage".to_string(),
-            )],
-        ));
-    }
-    notes(r)
-        .into_iter()
-        .fold(group, |g, n| g.element(Level::NOTE.message(n)))
 }
 
-/// The snippet a result is about: the stated value in the draft, else the
-/// whole `says` in the draft, else the claim in the claims file.
-fn primary_snippet(r: &ClaimResult) -> Snippet<'_, annotate_snippets::Annotation<'_>> {
-    let (place, label) = match (&r.stated_at, &r.said_at) {
-        (Some(p), _) => (
-            p,
-            r.stated
-                .as_ref()
-                .map_or("stated".to_string(), |s| format!("stated {s}")),
-        ),
-        (None, Some(p)) => (p, "claim".to_string()),
-        (None, None) => (
-            &r.claim,
-            if r.verdict == Verdict::Error {
-                "here"
-            } else {
-                "claim"
-            }
-            .to_string(),
-        ),
+fn claim_group<'a>(files: &'a Files, v: &ClaimView<'_>) -> Diagnostic<'a> {
+    let mut snips = Vec::new();
+    let (place, label) = primary_label(v);
+    snips.extend(snippets(
+        files,
+        vec![(AnnotationKind::Primary, place.clone(), label)],
+    ));
+    let inputs = v.inputs.iter().chain(&v.nearest);
+    for group in by_line(files, inputs) {
+        let labels = group
+            .into_iter()
+            .filter_map(|i| Some((AnnotationKind::Context, i.at.clone()?, input_label(i))))
+            .collect();
+        snips.extend(snippets(files, labels));
+    }
+    for r in v.related {
+        let label = visible(&r.label).into_owned();
+        snips.extend(snippets(
+            files,
+            vec![(AnnotationKind::Context, r.at.clone(), label)],
+        ));
+    }
+    if let Some(c) = &v.closest {
+        let label = "closest passage".to_string();
+        snips.extend(snippets(
+            files,
+            vec![(AnnotationKind::Context, c.at.clone(), label)],
+        ));
+    }
+    Diagnostic {
+        level: Level::of(v.verdict),
+        code: v.code.map(|c| c.id()),
+        title: format!("{}: {}", visible(v.id), visible(&v.message)),
+        snippets: snips,
+        notes: notes(files, v),
+    }
+}
+
+/// The primary annotation and its label.
+fn primary_label(v: &ClaimView<'_>) -> (Span, String) {
+    let place = primary(v).clone();
+    let label = match (v.stated_at, v.said) {
+        (Some(_), _) => v
+            .stated
+            .as_ref()
+            .map_or("stated".to_string(), |s| format!("stated {}", visible(s))),
+        (None, Some(_)) => "claim".to_string(),
+        (None, None) if v.verdict == Verdict::Error => "here".to_string(),
+        (None, None) => "claim".to_string(),
     };
-    snippet(place, vec![(AnnotationKind::Primary, place, label)])
+    (place, label)
 }
 
 /// The notes under a result: the diff of a missing quote, the computation
 /// with the values that went in, the gap, and where the claim is.
-fn notes(r: &ClaimResult) -> Vec<String> {
+fn notes(files: &Files, v: &ClaimView<'_>) -> Vec<String> {
     let mut notes = Vec::new();
-    if let Some(c) = &r.closest {
-        notes.push(format!(
-            "quote → closest passage: {}",
-            inline_diff(&c.quote, &c.passage)
-        ));
+    if let Some(c) = &v.closest {
+        let diff = inline_diff(&c.quote, &c.passage);
+        notes.push(format!("quote → closest passage: {}", visible(&diff)));
     }
-    let formula = r
+    let formula = v
         .formula
         .as_deref()
-        .map_or(String::new(), |f| format!(" = {f}"));
-    if let Some(computed) = &r.computed {
-        let expr = r
-            .expr
-            .as_deref()
-            .map_or(String::new(), |e| format!(" = {e}"));
-        notes.push(format!("computed {computed}{expr}{formula}"));
-    } else if let (Some(expr), false) = (&r.expr, formula.is_empty()) {
+        .map_or(String::new(), |f| format!(" = {}", visible(f)));
+    let expr = v.expr.map(visible);
+    if let Some(computed) = &v.computed {
+        let expr = expr.map_or(String::new(), |e| format!(" = {e}"));
+        notes.push(format!("computed {}{expr}{formula}", visible(computed)));
+    } else if let (Some(expr), false) = (expr, formula.is_empty()) {
         notes.push(format!("{expr}{formula}"));
     }
-    if let Some(gap) = &r.gap {
-        notes.push(format!("gap: {gap}"));
+    if let Some(gap) = &v.gap {
+        notes.push(format!("gap: {}", visible(gap)));
     }
-    notes.extend(r.notes.iter().cloned());
-    if r.stated_at.is_some() || r.said_at.is_some() {
-        notes.push(format!("claim `{}` at {}", r.id, r.claim.short()));
+    notes.extend(v.notes.iter().map(|n| visible(n).into_owned()));
+    if v.stated_at.is_some() || v.said.is_some() {
+        let p = files.start(v.at).position;
+        let file = visible(files.name(v.claims_file));
+        notes.push(format!(
+            "claim `{}` at {file}:{}:{}",
+            visible(v.id),
+            p.line,
+            p.column
+        ));
     }
     notes
 }
 
-fn label(i: &Input) -> String {
+fn input_label(i: &ValueView) -> String {
     if i.name == i.value {
-        i.name.clone()
+        visible(&i.name).into_owned()
     } else {
-        format!("{} = {}", i.name, i.value)
+        format!("{} = {}", visible(&i.name), visible(&i.value))
     }
 }
 
 /// Inputs grouped by the line they stand on, in file and line order.
-fn by_line<'a>(inputs: impl Iterator<Item = &'a Input>) -> Vec<(&'a Place, Vec<&'a Input>)> {
-    let mut groups: BTreeMap<(String, usize), (&'a Place, Vec<&'a Input>)> = BTreeMap::new();
+fn by_line<'v>(
+    files: &Files,
+    inputs: impl Iterator<Item = &'v ValueView>,
+) -> Vec<Vec<&'v ValueView>> {
+    let mut groups: BTreeMap<(String, usize), Vec<&'v ValueView>> = BTreeMap::new();
     for i in inputs {
-        if let Some(p) = &i.place {
-            groups
-                .entry((p.file.clone(), p.line))
-                .or_insert((p, Vec::new()))
-                .1
-                .push(i);
+        if let Some(at) = &i.at {
+            let line = files.start(at).position.line;
+            let key = (files.name(at.file).to_string(), line);
+            groups.entry(key).or_default().push(i);
         }
     }
     groups.into_values().collect()
@@ -298,29 +325,15 @@ fn close(out: &mut String, tag: Option<similar::ChangeTag>) {
     }
 }
 
-fn run_error(e: &RunError) -> Group<'_> {
-    let mut group = Group::with_title(Level::ERROR.primary_title(e.message.clone()));
-    match (e.line, e.column, &e.line_text) {
-        (Some(line), Some(column), Some(text)) => {
-            let place = Place {
-                file: e.file.clone(),
-                line,
-                column,
-                end_line: line,
-                end_column: column + 1,
-                line_text: text.clone(),
-            };
-            let span = span_on_line(&place);
-            group = group.element(
-                Snippet::source(text.as_str())
-                    .line_start(line)
-                    .path(e.file.as_str())
-                    .annotation(AnnotationKind::Primary.span(span)),
-            );
-        }
-        _ => group = group.element(annotate_snippets::Origin::path(e.file.as_str())),
-    }
-    group
+fn write_run_error(out: &mut dyn Write, drawer: &Drawer, e: &RunError) -> io::Result<()> {
+    let message = visible(&e.message);
+    let group = Group::with_title(SnippetLevel::ERROR.primary_title(message.as_ref()));
+    let snippet = run_error_snippet(e);
+    let rendered = match &snippet {
+        Some(s) => s.fix_header(drawer.render(&[s.add_to(group)])),
+        None => drawer.render(&[group.element(run_error_origin(e))]),
+    };
+    writeln!(out, "{rendered}\n")
 }
 
 #[cfg(test)]

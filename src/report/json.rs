@@ -6,25 +6,25 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{ClaimResult, Closest, Input, Place, Report, RunError};
+use super::Renderer;
+use super::view::{ClaimView, PassageView, ValueView, text_of};
 use crate::diagnostic::Verdict;
+use crate::document::SectionKind;
+use crate::outcome::{Files, Report, RunError, SourceNote, Span};
+
+/// The JSON format.
+pub struct Json;
 
 #[derive(Serialize)]
 struct Output<'a> {
     summary: Summary,
     results: Vec<Result<'a>>,
-    #[serde(skip_serializing_if = "<[RunError]>::is_empty")]
-    errors: &'a [RunError],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<Error<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<Note<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     unchecked: Vec<Figure<'a>>,
-}
-
-#[derive(Serialize)]
-struct Figure<'a> {
-    text: &'a str,
-    file: &'a str,
-    line: usize,
-    column: usize,
 }
 
 #[derive(Serialize)]
@@ -38,30 +38,53 @@ struct Summary {
 }
 
 #[derive(Serialize)]
+struct Error<'a> {
+    file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct Note<'a> {
+    file: &'a str,
+    note: &'a str,
+}
+
+#[derive(Serialize)]
+struct Figure<'a> {
+    text: String,
+    #[serde(flatten)]
+    at: Where<'a>,
+}
+
+#[derive(Serialize)]
 struct Result<'a> {
     file: &'a str,
     id: &'a str,
     verdict: Verdict,
-    message: &'a str,
+    message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     code: Option<&'static str>,
     claim: Where<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    stated: Option<&'a str>,
+    stated: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     stated_at: Option<Where<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     draft_at: Option<Where<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    computed: Option<&'a str>,
+    computed: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    low: Option<&'a str>,
+    low: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    high: Option<&'a str>,
+    high: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     expr: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    formula: Option<&'a str>,
+    formula: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     inputs: Vec<Value<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -71,113 +94,144 @@ struct Result<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     closest: Option<Passage<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    gap: Option<&'a str>,
+    gap: Option<String>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     notes: &'a [String],
 }
 
+/// A place: file, line, column, and the page or sheet when the file has them.
 #[derive(Serialize)]
 struct Where<'a> {
     file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sheet: Option<String>,
     line: usize,
     column: usize,
 }
 
-impl<'a> From<&'a Place> for Where<'a> {
-    fn from(p: &'a Place) -> Self {
-        Where {
-            file: &p.file,
-            line: p.line,
-            column: p.column,
-        }
+fn place<'a>(files: &'a Files, span: &Span) -> Where<'a> {
+    let loc = files.start(span);
+    let (page, sheet) = match loc.section {
+        Some((SectionKind::Page, p)) => (Some(p), None),
+        Some((SectionKind::Sheet, s)) => (None, Some(s)),
+        None => (None, None),
+    };
+    Where {
+        file: files.name(span.file),
+        page,
+        sheet,
+        line: loc.position.line,
+        column: loc.position.column,
     }
 }
 
 #[derive(Serialize)]
 struct Value<'a> {
-    name: &'a str,
-    value: &'a str,
+    name: String,
+    value: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     at: Option<Where<'a>>,
 }
 
-impl<'a> From<&'a Input> for Value<'a> {
-    fn from(i: &'a Input) -> Self {
-        Value {
-            name: &i.name,
-            value: &i.value,
-            at: i.place.as_ref().map(Where::from),
-        }
+fn value<'a>(files: &'a Files, v: ValueView) -> Value<'a> {
+    Value {
+        at: v.at.as_ref().map(|s| place(files, s)),
+        name: v.name,
+        value: v.value,
     }
 }
 
 #[derive(Serialize)]
 struct Passage<'a> {
-    quote: &'a str,
-    passage: &'a str,
+    quote: String,
+    passage: String,
     at: Where<'a>,
 }
 
-impl<'a> From<&'a Closest> for Passage<'a> {
-    fn from(c: &'a Closest) -> Self {
-        Passage {
-            quote: &c.quote,
-            passage: &c.passage,
-            at: Where::from(&c.place),
-        }
+fn passage<'a>(files: &'a Files, p: PassageView) -> Passage<'a> {
+    Passage {
+        at: place(files, &p.at),
+        quote: p.quote,
+        passage: p.passage,
     }
 }
 
-fn result(r: &ClaimResult) -> Result<'_> {
+fn result<'a>(files: &'a Files, v: ClaimView<'a>) -> Result<'a> {
+    let (low, high) = v.bounds.map_or((None, None), |(l, h)| (Some(l), Some(h)));
     Result {
-        file: &r.file,
-        id: &r.id,
-        verdict: r.verdict,
-        message: &r.message,
-        code: r.code.map(|c| c.id()),
-        claim: Where::from(&r.claim),
-        stated: r.stated.as_deref(),
-        stated_at: r.stated_at.as_ref().map(Where::from),
-        draft_at: r.said_at.as_ref().map(Where::from),
-        computed: r.computed.as_deref(),
-        low: r.bounds.as_ref().map(|b| b.0.as_str()),
-        high: r.bounds.as_ref().map(|b| b.1.as_str()),
-        expr: r.expr.as_deref(),
-        formula: r.formula.as_deref(),
-        inputs: r.inputs.iter().map(Value::from).collect(),
-        found: r.found.as_ref().map(Value::from),
-        nearest: r.nearest.iter().map(Value::from).collect(),
-        closest: r.closest.as_ref().map(Passage::from),
-        gap: r.gap.as_deref(),
-        notes: &r.notes,
+        file: files.name(v.claims_file),
+        id: v.id,
+        verdict: v.verdict,
+        message: v.message,
+        code: v.code.map(|c| c.id()),
+        claim: place(files, v.at),
+        stated: v.stated,
+        stated_at: v.stated_at.map(|s| place(files, s)),
+        draft_at: v.said.map(|s| place(files, s)),
+        computed: v.computed,
+        low,
+        high,
+        expr: v.expr,
+        formula: v.formula,
+        inputs: v.inputs.into_iter().map(|i| value(files, i)).collect(),
+        found: v.found.map(|f| value(files, f)),
+        nearest: v.nearest.into_iter().map(|n| value(files, n)).collect(),
+        closest: v.closest.map(|c| passage(files, c)),
+        gap: v.gap,
+        notes: v.notes,
     }
 }
 
-/// Writes the report as one JSON object.
-pub fn write_json(out: &mut dyn Write, report: &Report) -> io::Result<()> {
-    let output = Output {
-        summary: Summary {
-            ok: report.count(Verdict::Ok),
-            mismatch: report.count(Verdict::Mismatch),
-            undecided: report.count(Verdict::Undecided),
-            not_found: report.count(Verdict::NotFound),
-            error: report.count(Verdict::Error),
-        },
-        results: report.results.iter().map(result).collect(),
-        errors: &report.errors,
-        unchecked: report
-            .unchecked
-            .iter()
-            .filter_map(|i| {
-                i.place.as_ref().map(|p| Figure {
-                    text: &i.value,
-                    file: &p.file,
-                    line: p.line,
-                    column: p.column,
+fn error(e: &RunError) -> Error<'_> {
+    Error {
+        file: &e.file,
+        line: e.position.map(|p| p.line),
+        column: e.position.map(|p| p.column),
+        message: &e.message,
+    }
+}
+
+fn note<'a>(files: &'a Files, n: &'a SourceNote) -> Note<'a> {
+    Note {
+        file: files.name(n.file),
+        note: &n.note,
+    }
+}
+
+impl Renderer for Json {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let Report {
+            files,
+            claims,
+            errors,
+            notes,
+            unchecked,
+        } = report;
+        let output = Output {
+            summary: Summary {
+                ok: report.count(Verdict::Ok),
+                mismatch: report.count(Verdict::Mismatch),
+                undecided: report.count(Verdict::Undecided),
+                not_found: report.count(Verdict::NotFound),
+                error: report.count(Verdict::Error),
+            },
+            results: claims
+                .iter()
+                .map(|c| result(files, ClaimView::new(files, c)))
+                .collect(),
+            errors: errors.iter().map(error).collect(),
+            notes: notes.iter().map(|n| note(files, n)).collect(),
+            unchecked: unchecked
+                .iter()
+                .map(|s| Figure {
+                    text: text_of(files, s),
+                    at: place(files, s),
                 })
-            })
-            .collect(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &output)?;
-    writeln!(out)
+                .collect(),
+        };
+        serde_json::to_writer_pretty(&mut *out, &output)?;
+        writeln!(out)
+    }
 }

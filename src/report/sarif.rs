@@ -1,25 +1,41 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards. Each claim
 //! that is not ok is a result located on the draft's sentence (or the
 //! claims file), with the numbers that went in as related locations.
-//! Columns are Unicode code points, and say so.
+//! Columns are Unicode code points, and say so; a location in a PDF page or
+//! a sheet carries it as a region property.
 
 use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::{Place, Report};
+use super::view::ClaimView;
+use super::{Level, Renderer, primary};
 use crate::diagnostic::{Code, Verdict};
+use crate::document::SectionKind;
+use crate::outcome::{Files, Report, RunError, SourceNote, Span};
 
-fn location(place: &Place, message: Option<&str>) -> Value {
+/// The SARIF format.
+pub struct Sarif;
+
+fn location(files: &Files, span: &Span, message: Option<&str>) -> Value {
+    let (start, end) = (files.start(span), files.end(span));
+    let mut region = json!({
+        "startLine": start.position.line,
+        "startColumn": start.position.column,
+        "endLine": end.position.line,
+        "endColumn": end.position.column,
+    });
+    if let Some((kind, label)) = &start.section {
+        let key = match kind {
+            SectionKind::Page => "page",
+            SectionKind::Sheet => "sheet",
+        };
+        region["properties"] = json!({ key: label });
+    }
     let mut loc = json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": place.file },
-            "region": {
-                "startLine": place.line,
-                "startColumn": place.column,
-                "endLine": place.end_line,
-                "endColumn": place.end_column,
-            }
+            "artifactLocation": { "uri": files.name(span.file) },
+            "region": region,
         }
     });
     if let Some(m) = message {
@@ -33,7 +49,7 @@ fn rules() -> Value {
         Code::ALL
             .iter()
             .map(|c| {
-                let level = if c.verdict() == Verdict::Undecided { "warning" } else { "error" };
+                let level = Level::of(c.verdict()).as_str();
                 json!({
                     "id": c.id(),
                     "name": c.name(),
@@ -47,83 +63,100 @@ fn rules() -> Value {
     )
 }
 
-/// Writes the report as a SARIF log.
-pub fn write_sarif(out: &mut dyn Write, report: &Report) -> io::Result<()> {
-    let mut results = Vec::new();
-    for r in report.results.iter().filter(|r| r.verdict != Verdict::Ok) {
-        let code = r.code.unwrap_or(Code::InvalidClaim);
-        let place = r
-            .stated_at
-            .as_ref()
-            .or(r.said_at.as_ref())
-            .unwrap_or(&r.claim);
-        let mut related: Vec<Value> = Vec::new();
-        let extra = r.inputs.iter().chain(&r.nearest).chain(r.found.iter());
-        for (i, input) in extra.enumerate() {
-            if let Some(p) = &input.place {
-                let mut loc = location(p, Some(&format!("{} = {}", input.name, input.value)));
-                loc["id"] = json!(i + 1);
-                related.push(loc);
-            }
+fn related(files: &Files, v: &ClaimView<'_>) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    let extra = v.inputs.iter().chain(&v.nearest).chain(v.found.iter());
+    for input in extra {
+        if let Some(at) = &input.at {
+            let text = format!("{} = {}", input.name, input.value);
+            let mut loc = location(files, at, Some(&text));
+            loc["id"] = json!(out.len() + 1);
+            out.push(loc);
         }
-        if let Some(c) = &r.closest {
-            let mut loc = location(&c.place, Some("closest passage"));
-            loc["id"] = json!(related.len() + 1);
-            related.push(loc);
-        }
-        let level = if r.verdict == Verdict::Undecided {
-            "warning"
-        } else {
-            "error"
-        };
-        let mut result = json!({
-            "ruleId": code.id(),
-            "ruleIndex": Code::ALL.iter().position(|c| *c == code).unwrap_or(0),
-            "level": level,
-            "message": { "text": format!("{}: {}", r.id, r.message) },
-            "locations": [location(place, None)],
-            "partialFingerprints": { "claimId/v1": format!("{}#{}", r.file, r.id) },
-            "properties": { "verdict": r.verdict.as_str(), "claimsFile": r.file, "claimId": r.id },
-        });
-        if !related.is_empty() {
-            result["relatedLocations"] = Value::Array(related);
-        }
-        results.push(result);
     }
-    let notifications: Vec<Value> = report
-        .errors
-        .iter()
-        .map(|e| {
-            let mut n = json!({ "level": "error", "message": { "text": e.message } });
-            if let (Some(line), Some(column)) = (e.line, e.column) {
-                n["locations"] = json!([{ "physicalLocation": {
-                    "artifactLocation": { "uri": e.file },
-                    "region": { "startLine": line, "startColumn": column }
-                } }]);
-            } else {
-                n["locations"] =
-                    json!([{ "physicalLocation": { "artifactLocation": { "uri": e.file } } }]);
-            }
-            n
-        })
-        .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "claimcheck",
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "rules": rules(),
-            } },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-            "invocations": [{
-                "executionSuccessful": report.errors.is_empty(),
-                "toolExecutionNotifications": notifications,
-            }],
-        }],
+    if let Some(c) = &v.closest {
+        let mut loc = location(files, &c.at, Some("closest passage"));
+        loc["id"] = json!(out.len() + 1);
+        out.push(loc);
+    }
+    out
+}
+
+fn result(files: &Files, v: &ClaimView<'_>) -> Value {
+    let code = v.code.unwrap_or(Code::InvalidClaim);
+    let claims_file = files.name(v.claims_file);
+    let mut result = json!({
+        "ruleId": code.id(),
+        "ruleIndex": code.index(),
+        "level": Level::of(v.verdict).as_str(),
+        "message": { "text": format!("{}: {}", v.id, v.message) },
+        "locations": [location(files, primary(v), None)],
+        "partialFingerprints": { "claimId/v1": format!("{claims_file}#{}", v.id) },
+        "properties": { "verdict": v.verdict.as_str(), "claimsFile": claims_file, "claimId": v.id },
     });
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+    let related = related(files, v);
+    if !related.is_empty() {
+        result["relatedLocations"] = Value::Array(related);
+    }
+    result
+}
+
+fn notification(e: &RunError) -> Value {
+    let mut n = json!({ "level": "error", "message": { "text": e.message } });
+    let mut physical = json!({ "artifactLocation": { "uri": e.file } });
+    if let Some(p) = e.position {
+        physical["region"] = json!({ "startLine": p.line, "startColumn": p.column });
+    }
+    n["locations"] = json!([{ "physicalLocation": physical }]);
+    n
+}
+
+fn note(files: &Files, n: &SourceNote) -> Value {
+    json!({
+        "level": "note",
+        "message": { "text": n.note },
+        "locations": [{ "physicalLocation": { "artifactLocation": { "uri": files.name(n.file) } } }],
+    })
+}
+
+impl Renderer for Sarif {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let Report {
+            files,
+            claims,
+            errors,
+            notes,
+            unchecked: _,
+        } = report;
+        let results: Vec<Value> = claims
+            .iter()
+            .map(|c| ClaimView::new(files, c))
+            .filter(|v| v.verdict != Verdict::Ok)
+            .map(|v| result(files, &v))
+            .collect();
+        let notifications: Vec<Value> = errors
+            .iter()
+            .map(notification)
+            .chain(notes.iter().map(|n| note(files, n)))
+            .collect();
+        let log = json!({
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [{
+                "tool": { "driver": {
+                    "name": "claimcheck",
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "rules": rules(),
+                } },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+                "invocations": [{
+                    "executionSuccessful": errors.is_empty(),
+                    "toolExecutionNotifications": notifications,
+                }],
+            }],
+        });
+        serde_json::to_writer_pretty(&mut *out, &log)?;
+        writeln!(out)
+    }
 }

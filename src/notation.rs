@@ -1,5 +1,5 @@
-//! Showing computed values the way the claim wrote its own: a claim that
-//! says `5.4亿元` sees `computed 5.401亿元`, one that says `RMB540 million`
+//! How a number is written (its notation), and writing other values the
+//! same way: a claim that says `5.4亿元` sees `computed 5.401亿元`, one that says `RMB540 million`
 //! sees `RMB540.1 million`, a percent sees percent, points see points.
 //! Intervals are rounded outward, so what is shown always contains the
 //! exact result.
@@ -11,7 +11,7 @@ use crate::numbers::Number;
 /// How to write a value: text around the digits, the power of ten the
 /// digits are scaled by, and how many decimals the original showed.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Style {
+pub struct Notation {
     prefix: String,
     suffix: String,
     scale: i32,
@@ -19,9 +19,9 @@ pub struct Style {
     grouping: bool,
 }
 
-impl Style {
+impl Notation {
     /// The style of a number as written in `text`.
-    pub fn of(n: &Number, text: &str) -> Style {
+    pub fn of(n: &Number, text: &str) -> Notation {
         let digits = &text[n.digits.clone()];
         // Chinese numerals (二十億) have no digits to restyle; they get the plain style.
         let arabic = digits
@@ -35,9 +35,9 @@ impl Style {
         let suffix = suffix.replace('\n', "");
         let sane = !suffix.chars().any(|c| c.is_ascii_digit()) && n.digits.start >= n.span.start;
         if !sane || !arabic {
-            return Style::plain(&Quantity::from_number(n), decimals_of(digits));
+            return Notation::plain(&Quantity::from_number(n), decimals_of(digits));
         }
-        Style {
+        Notation {
             prefix: prefix.to_string(),
             suffix,
             scale: n.scale,
@@ -47,7 +47,7 @@ impl Style {
     }
 
     /// A neutral style for a quantity: `86.6%`, `7.3pp`, `CNY 1,018,000`.
-    pub fn plain(q: &Quantity, decimals: u32) -> Style {
+    pub fn plain(q: &Quantity, decimals: u32) -> Notation {
         let (suffix, scale) = match q.dim {
             Dim::Percent => ("%".to_string(), -2),
             Dim::Points => ("pp".to_string(), -2),
@@ -57,7 +57,7 @@ impl Style {
             .currency
             .map(|c| format!("{} ", c.code()))
             .unwrap_or_default();
-        Style {
+        Notation {
             prefix,
             suffix,
             scale,
@@ -182,9 +182,9 @@ mod tests {
     use crate::interval::int;
     use crate::numbers::read_numbers;
 
-    fn style(text: &str) -> Style {
+    fn notation(text: &str) -> Notation {
         let n = read_numbers(text).next().unwrap();
-        Style::of(&n, text)
+        Notation::of(&n, text)
     }
 
     fn r(num: i64, den: i64) -> Rat {
@@ -194,24 +194,24 @@ mod tests {
     #[test]
     fn values_take_the_claims_own_form() {
         assert_eq!(
-            style("5.4亿元").value(&int(540_100_000), 2, Rounding::Nearest),
+            notation("5.4亿元").value(&int(540_100_000), 2, Rounding::Nearest),
             "5.40亿元"
         );
         assert_eq!(
-            style("RMB540 million").value(&int(540_100_000), 1, Rounding::Nearest),
+            notation("RMB540 million").value(&int(540_100_000), 1, Rounding::Nearest),
             "RMB540.1 million"
         );
         assert_eq!(
-            style("186%").interval(&Interval::new(r(8658, 10000), r(8668, 10000))),
+            notation("186%").interval(&Interval::new(r(8658, 10000), r(8668, 10000))),
             "86.5%–86.7%"
         );
-        assert_eq!(style("7.3个百分点").exact(&r(73, 1000)), "7.3个百分点");
+        assert_eq!(notation("7.3个百分点").exact(&r(73, 1000)), "7.3个百分点");
         assert_eq!(
-            style("(433.0)").value(&int(-433), 1, Rounding::Nearest),
+            notation("(433.0)").value(&int(-433), 1, Rounding::Nearest),
             "-433.0"
         );
         assert_eq!(
-            style("21,726元").value(&int(21726), 0, Rounding::Nearest),
+            notation("21,726元").value(&int(21726), 0, Rounding::Nearest),
             "21,726元"
         );
     }
@@ -223,15 +223,18 @@ mod tests {
             dim: Dim::Percent,
             currency: None,
         };
-        assert_eq!(Style::plain(&q, 1).interval(&q.iv), "33.3333%");
+        assert_eq!(Notation::plain(&q, 1).interval(&q.iv), "33.3333%");
         assert_eq!(
-            Style::plain(&Quantity::exact(int(1_018_000_000)), 0).exact(&int(1_018_000_000)),
+            Notation::plain(&Quantity::exact(int(1_018_000_000)), 0).exact(&int(1_018_000_000)),
             "1,018,000,000"
         );
     }
 
     #[test]
     fn gaps_of_percents_are_points() {
-        assert_eq!(style("186%").gap(&r(9882, 10000), Dim::Percent), "98.8 pp");
+        assert_eq!(
+            notation("186%").gap(&r(9882, 10000), Dim::Percent),
+            "98.8 pp"
+        );
     }
 }
