@@ -1,0 +1,53 @@
+//! `claimcheck extract`: every number the reader finds in a document.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::ExitStatus;
+use crate::document::Document;
+use crate::extract;
+
+/// Arguments of `claimcheck extract`.
+#[derive(Args, Debug)]
+pub struct ExtractArgs {
+    /// The document to read (text, Markdown or HTML; any common encoding).
+    pub document: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Human)]
+    pub format: ExtractFormat,
+}
+
+/// Output formats of `extract`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExtractFormat {
+    /// An aligned table.
+    Human,
+    /// The JSON array of the claims-format contract.
+    Json,
+}
+
+/// Runs `extract`.
+pub(super) fn run(
+    args: &ExtractArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<ExitStatus> {
+    let doc = match Document::read(&args.document) {
+        Ok(doc) => doc,
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            return Ok(ExitStatus::Error);
+        }
+    };
+    for note in &doc.notes {
+        writeln!(err, "note: {}: {note}", doc.name)?;
+    }
+    let numbers = extract::extract(&doc);
+    match args.format {
+        ExtractFormat::Json => extract::write_json(out, &numbers)?,
+        ExtractFormat::Human => extract::write_table(out, &numbers)?,
+    }
+    Ok(ExitStatus::Ok)
+}
