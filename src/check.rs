@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::claims::{self, ClaimsFile, LoadError};
-use crate::document::{DEFAULT_MAX_SOURCE_BYTES, display_path};
+use crate::document::{ReadOptions, display_path};
 use crate::facts::Resolver;
 use crate::outcome::{FileId, Report, RunError, SourceNote, Span};
 use crate::root::{Confinement, Roots};
@@ -23,8 +23,8 @@ pub struct CheckOptions {
     pub root: Option<PathBuf>,
     /// Read sources outside the root too (`--allow-outside-root`).
     pub allow_outside_root: bool,
-    /// The largest source read, in bytes (`--max-source-size`).
-    pub max_source_size: u64,
+    /// How sources are read (`--max-source-size`, `--encoding`).
+    pub read: ReadOptions,
 }
 
 impl Default for CheckOptions {
@@ -32,7 +32,7 @@ impl Default for CheckOptions {
         CheckOptions {
             root: None,
             allow_outside_root: false,
-            max_source_size: DEFAULT_MAX_SOURCE_BYTES,
+            read: ReadOptions::default(),
         }
     }
 }
@@ -284,11 +284,7 @@ impl Run<'_> {
     ) -> Result<Arc<Source>, String> {
         confinement.admit(&s.path, &s.written)?;
         self.cache
-            .get(
-                &s.path,
-                &mut self.report.files,
-                self.options.max_source_size,
-            )
+            .get(&s.path, &mut self.report.files, &self.options.read)
             .map_err(|e| e.to_string())
     }
 

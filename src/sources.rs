@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use crate::document::{Document, ReadError};
+use crate::document::{Document, ReadError, ReadOptions};
 use crate::numbers::{Number, read_numbers};
 use crate::outcome::{Closest, FileId, Files, Span};
 use crate::quote::{Locator, Match, one_line};
@@ -74,13 +74,13 @@ impl SourceCache {
         &mut self,
         path: &Path,
         files: &mut Files,
-        limit: u64,
+        options: &ReadOptions,
     ) -> Result<Arc<Source>, ReadError> {
         let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         if let Some(s) = self.by_path.get(&key) {
             return Ok(Arc::clone(s));
         }
-        let doc = Arc::new(Document::read_limited(path, limit)?);
+        let doc = Arc::new(Document::read_with(path, options)?);
         let id = files.add(Arc::clone(&doc));
         let source = Arc::new(Source::new(doc, id));
         self.by_path.insert(key, Arc::clone(&source));

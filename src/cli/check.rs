@@ -7,6 +7,7 @@ use clap::Args;
 
 use super::{ColorChoice, ExitStatus, use_color};
 use crate::check::{CheckOptions, check_with};
+use crate::document::ReadOptions;
 use crate::report::{self, RenderOptions};
 
 /// Arguments of `claimcheck check`.
@@ -69,7 +70,10 @@ pub(super) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<ExitStatu
     let options = CheckOptions {
         root: args.root.clone(),
         allow_outside_root: args.allow_outside_root,
-        max_source_size: args.max_source_size,
+        read: ReadOptions {
+            max_bytes: args.max_source_size,
+            encoding: None,
+        },
     };
     let report = check_with(&paths, &options);
     let color = args.format == "human" && use_color(args.color);

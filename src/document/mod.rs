@@ -91,16 +91,34 @@ impl std::error::Error for ReadError {}
 /// The default cap on the size of a source (`--max-source-size`).
 pub const DEFAULT_MAX_SOURCE_BYTES: u64 = 2 << 30;
 
+/// How documents are read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// The largest file read, in bytes.
+    pub max_bytes: u64,
+    /// A text encoding to use instead of guessing (`--encoding`), by its
+    /// WHATWG label (`gbk`, `big5`, `utf-16le`…).
+    pub encoding: Option<String>,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            max_bytes: DEFAULT_MAX_SOURCE_BYTES,
+            encoding: None,
+        }
+    }
+}
+
 impl Document {
-    /// Reads and decodes the file at `path` (at most the default cap).
+    /// Reads and decodes the file at `path` with the default options.
     pub fn read(path: &Path) -> Result<Document, ReadError> {
-        Document::read_limited(path, DEFAULT_MAX_SOURCE_BYTES)
+        Document::read_with(path, &ReadOptions::default())
     }
 
-    /// Reads and decodes the regular file at `path`, refusing one larger
-    /// than `limit` bytes.
-    pub fn read_limited(path: &Path, limit: u64) -> Result<Document, ReadError> {
-        let bytes = read_capped(path, limit).map_err(|failure| ReadError {
+    /// Reads and decodes the regular file at `path` as `options` say.
+    pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Document, ReadError> {
+        let bytes = read_capped(path, options.max_bytes).map_err(|failure| ReadError {
             path: path.to_path_buf(),
             failure,
         })?;
