@@ -16,7 +16,7 @@ use crate::sources::{NamedSources, QuoteIndex, Source, SourceCache};
 use crate::verdict::Judge;
 
 /// How a run reads its inputs.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct CheckOptions {
     /// The folder every file must stay inside (`--root`); `None` for each
     /// claims file's default (its `root`, its git work tree, the current folder).
@@ -27,15 +27,6 @@ pub struct CheckOptions {
     pub read: ReadOptions,
 }
 
-impl Default for CheckOptions {
-    fn default() -> Self {
-        CheckOptions {
-            root: None,
-            allow_outside_root: false,
-            read: ReadOptions::default(),
-        }
-    }
-}
 
 /// Checks the claims files at `paths` (files, or folders searched for `*.json`).
 pub fn check(paths: &[PathBuf]) -> Report {
