@@ -2,15 +2,15 @@
 //! run, and only inside the root), find all quotes of a source in one pass,
 //! judge every claim, and collect the outcomes in path order.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::ops::Range;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::claims::{self, ClaimsFile, LoadError};
+use crate::coverage::{self, Drafts};
 use crate::document::{ReadOptions, display_path};
 use crate::facts::Resolver;
-use crate::outcome::{FileId, Report, RunError, SourceNote, Span};
+use crate::outcome::{FileId, Report, RunError, SourceNote};
 use crate::root::{Confinement, Roots};
 use crate::sources::{NamedSources, QuoteIndex, Source, SourceCache};
 use crate::verdict::Judge;
@@ -27,7 +27,6 @@ pub struct CheckOptions {
     pub read: ReadOptions,
 }
 
-
 /// Checks the claims files at `paths` (files, or folders searched for `*.json`).
 pub fn check(paths: &[PathBuf]) -> Report {
     check_with(paths, &CheckOptions::default())
@@ -38,7 +37,7 @@ pub fn check_with(paths: &[PathBuf], options: &CheckOptions) -> Report {
     let mut run = Run {
         report: Report::default(),
         cache: SourceCache::default(),
-        drafts: BTreeMap::new(),
+        drafts: Drafts::default(),
         roots: Roots::new(options),
         options,
     };
@@ -47,7 +46,9 @@ pub fn check_with(paths: &[PathBuf], options: &CheckOptions) -> Report {
     for file in files {
         run.check_file(&file);
     }
-    run.report.unchecked = unchecked(&run.drafts);
+    let (unchecked, coverage) = run.drafts.finish();
+    run.report.unchecked = unchecked;
+    run.report.coverage = coverage;
     run.report
 }
 
@@ -55,60 +56,9 @@ pub fn check_with(paths: &[PathBuf], options: &CheckOptions) -> Report {
 struct Run<'o> {
     report: Report,
     cache: SourceCache,
-    drafts: BTreeMap<String, Coverage>,
+    drafts: Drafts,
     roots: Roots,
     options: &'o CheckOptions,
-}
-
-/// A draft and the parts of it that claims' `says` cover.
-struct Coverage {
-    source: Arc<Source>,
-    covered: Vec<Range<usize>>,
-}
-
-/// The figures of each draft that no claim's `says` covers. Years, dates,
-/// ordinals and labels are not figures.
-fn unchecked(drafts: &BTreeMap<String, Coverage>) -> Vec<Span> {
-    let mut out = Vec::new();
-    for cov in drafts.values() {
-        let covered = Covered::new(cov.covered.clone());
-        for n in cov.source.numbers() {
-            if n.kind.is_value() && !covered.overlaps(&n.span) {
-                out.push(cov.source.span(n.span.clone()));
-            }
-        }
-    }
-    out
-}
-
-/// Ranges sorted by start, with the furthest end reached so far, so that
-/// "does a range overlap any of them" is a binary search.
-struct Covered {
-    starts: Vec<usize>,
-    reach: Vec<usize>,
-}
-
-impl Covered {
-    fn new(mut ranges: Vec<Range<usize>>) -> Covered {
-        ranges.sort_by_key(|r| r.start);
-        let mut furthest = 0;
-        let reach = ranges
-            .iter()
-            .map(|r| {
-                furthest = furthest.max(r.end);
-                furthest
-            })
-            .collect();
-        Covered {
-            starts: ranges.iter().map(|r| r.start).collect(),
-            reach,
-        }
-    }
-
-    fn overlaps(&self, r: &Range<usize>) -> bool {
-        let before_end = self.starts.partition_point(|&s| s < r.end);
-        before_end > 0 && self.reach[before_end - 1] > r.start
-    }
 }
 
 /// The claims files under `paths`, sorted by path, each once (by its
@@ -195,36 +145,14 @@ impl Run<'_> {
         };
         let mut requests = Resolver::quote_requests(&file);
         requests.extend(Judge::says_requests(&file));
+        requests.extend(coverage::ignore_requests(&file));
         let quotes = QuoteIndex::build(&requests, &sources);
-        self.cover_draft(&file, &sources, &quotes);
+        let stale = self.drafts.record(&file, file_id, &sources, &quotes);
+        self.report.stale_ignores.extend(stale);
         let mut judge = Judge::new(&file, file_id, &sources, &quotes);
         for claim in &file.claims {
             self.report.claims.push(judge.judge(claim));
         }
-    }
-
-    /// Records which parts of the draft the file's `says` cover.
-    fn cover_draft(&mut self, file: &ClaimsFile, sources: &NamedSources, quotes: &QuoteIndex) {
-        let Some((name, draft)) = file
-            .draft
-            .as_ref()
-            .and_then(|d| sources.get(d).map(|s| (d, s)))
-        else {
-            return;
-        };
-        let cov = self
-            .drafts
-            .entry(draft.name().to_string())
-            .or_insert_with(|| Coverage {
-                source: Arc::clone(draft),
-                covered: Vec::new(),
-            });
-        let says = Judge::says_requests(file);
-        cov.covered.extend(
-            says.iter()
-                .filter_map(|(_, text)| quotes.get(name, text))
-                .map(|m| m.range.clone()),
-        );
     }
 
     /// Reads every source of `file`; one that cannot be read (or leaves the

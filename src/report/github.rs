@@ -79,12 +79,25 @@ impl Renderer for Github {
             errors,
             notes,
             unchecked: _,
+            coverage: _,
+            stale_ignores,
         } = report;
         for e in errors {
             run_error(out, e)?;
         }
         for n in notes {
             note(out, files, n)?;
+        }
+        for s in stale_ignores {
+            let p = files.start(&s.at).position;
+            writeln!(
+                out,
+                "::error file={},line={},col={},title=claimcheck CC007::{}",
+                escape_property(files.name(s.at.file)),
+                p.line,
+                p.column,
+                escape_data("an `ignore` entry's quote is not in the draft")
+            )?;
         }
         for c in claims {
             let v = ClaimView::new(files, c);

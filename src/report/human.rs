@@ -17,8 +17,8 @@ use colored::Colorize;
 use super::escape::visible;
 use super::view::{ClaimView, ValueView};
 use super::{Level, RenderOptions, Renderer, primary, summary_line};
-use crate::diagnostic::Verdict;
-use crate::outcome::{Files, Report, RunError, SourceNote, Span};
+use crate::diagnostic::{Code, Verdict};
+use crate::outcome::{Files, Report, RunError, SourceNote, Span, StaleIgnore};
 use snippet::{Annotated, run_error_origin, run_error_snippet, snippets};
 
 /// The human format.
@@ -32,6 +32,9 @@ impl Renderer for Human {
             errors,
             notes,
             unchecked,
+            // Coverage is summed up in the summary line by the CI formats.
+            coverage: _,
+            stale_ignores,
         } = report;
         let opts = self.0;
         let drawer = if opts.color {
@@ -54,6 +57,10 @@ impl Renderer for Human {
             }
             let diagnostic = claim_group(files, &view);
             let rendered = diagnostic.draw(&drawer);
+            writeln!(out, "{rendered}\n")?;
+        }
+        for stale in stale_ignores {
+            let rendered = stale_group(files, stale).draw(&drawer);
             writeln!(out, "{rendered}\n")?;
         }
         write_unchecked(out, files, unchecked, opts)?;
@@ -211,6 +218,36 @@ fn claim_group<'a>(files: &'a Files, v: &ClaimView<'_>) -> Diagnostic<'a> {
         title: format!("{}: {}", visible(v.id), visible(&v.message)),
         snippets: snips,
         notes: notes(files, v),
+    }
+}
+
+/// An `ignore` entry whose quote is not in the draft.
+fn stale_group<'a>(files: &'a Files, stale: &StaleIgnore) -> Diagnostic<'a> {
+    let mut snips = snippets(
+        files,
+        vec![(
+            AnnotationKind::Primary,
+            stale.at.clone(),
+            "ignore entry".to_string(),
+        )],
+    );
+    let mut notes = Vec::new();
+    if let Some(c) = &stale.closest {
+        let label = "closest passage".to_string();
+        snips.extend(snippets(
+            files,
+            vec![(AnnotationKind::Context, c.passage.clone(), label)],
+        ));
+        let passage = crate::quote::one_line(files.text(&c.passage));
+        let diff = inline_diff(&c.quote, &passage);
+        notes.push(format!("quote → closest passage: {}", visible(&diff)));
+    }
+    Diagnostic {
+        level: Level::Error,
+        code: Some(Code::SaysNotFound.id()),
+        title: "an `ignore` entry's quote is not in the draft; remove it or quote the draft as it is now".to_string(),
+        snippets: snips,
+        notes,
     }
 }
 

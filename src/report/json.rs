@@ -25,6 +25,38 @@ struct Output<'a> {
     notes: Vec<Note<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     unchecked: Vec<Figure<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    stale_ignores: Vec<Stale<'a>>,
+}
+
+/// An `ignore` entry whose quote is not in the draft.
+#[derive(Serialize)]
+struct Stale<'a> {
+    code: &'static str,
+    message: &'static str,
+    at: Where<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    closest: Option<Passage<'a>>,
+}
+
+const STALE_MESSAGE: &str = "an `ignore` entry's quote is not in the draft";
+
+fn stale<'a>(files: &'a Files, s: &crate::outcome::StaleIgnore) -> Stale<'a> {
+    Stale {
+        code: crate::diagnostic::Code::SaysNotFound.id(),
+        message: STALE_MESSAGE,
+        at: place(files, &s.at),
+        closest: s.closest.as_ref().map(|c| {
+            passage(
+                files,
+                PassageView {
+                    quote: c.quote.clone(),
+                    passage: crate::quote::one_line(files.text(&c.passage)),
+                    at: c.passage.clone(),
+                },
+            )
+        }),
+    }
 }
 
 #[derive(Serialize)]
@@ -208,6 +240,9 @@ impl Renderer for Json {
             errors,
             notes,
             unchecked,
+            // Coverage is summed up by the CI formats.
+            coverage: _,
+            stale_ignores,
         } = report;
         let output = Output {
             summary: Summary {
@@ -230,6 +265,7 @@ impl Renderer for Json {
                     at: place(files, s),
                 })
                 .collect(),
+            stale_ignores: stale_ignores.iter().map(|s| stale(files, s)).collect(),
         };
         serde_json::to_writer_pretty(&mut *out, &output)?;
         writeln!(out)

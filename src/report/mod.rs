@@ -118,6 +118,14 @@ pub fn summary_line(report: &Report) -> String {
         .collect();
     let n = report.claims.len();
     let mut line = format!("{n} claim{}: {}", plural(n), counts.join(", "));
+    let stale = report.stale_ignores.len();
+    if stale > 0 {
+        let verb = if stale == 1 { "waives" } else { "waive" };
+        line.push_str(&format!(
+            "; {stale} `ignore` entr{} {verb} nothing",
+            if stale == 1 { "y" } else { "ies" }
+        ));
+    }
     let e = report.errors.len();
     if e > 0 {
         line.push_str(&format!("; {e} file{} could not be checked", plural(e)));

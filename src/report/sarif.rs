@@ -101,6 +101,17 @@ fn result(files: &Files, v: &ClaimView<'_>) -> Value {
     result
 }
 
+fn stale_result(files: &Files, s: &crate::outcome::StaleIgnore) -> Value {
+    let code = Code::SaysNotFound;
+    json!({
+        "ruleId": code.id(),
+        "ruleIndex": code.index(),
+        "level": "error",
+        "message": { "text": "an `ignore` entry's quote is not in the draft" },
+        "locations": [location(files, &s.at, None)],
+    })
+}
+
 fn notification(e: &RunError) -> Value {
     let mut n = json!({ "level": "error", "message": { "text": e.message } });
     let mut physical = json!({ "artifactLocation": { "uri": e.file } });
@@ -127,12 +138,16 @@ impl Renderer for Sarif {
             errors,
             notes,
             unchecked: _,
+            coverage: _,
+            stale_ignores,
         } = report;
+        let stale = stale_ignores.iter().map(|s| stale_result(files, s));
         let results: Vec<Value> = claims
             .iter()
             .map(|c| ClaimView::new(files, c))
             .filter(|v| v.verdict != Verdict::Ok)
             .map(|v| result(files, &v))
+            .chain(stale)
             .collect();
         let notifications: Vec<Value> = errors
             .iter()
