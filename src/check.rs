@@ -10,8 +10,10 @@ use crate::claims::{self, ClaimsFile, LoadError};
 use crate::coverage::{self, Drafts};
 use crate::document::{ReadOptions, display_path};
 use crate::facts::Resolver;
-use crate::outcome::{FileId, Report, RunError, SourceNote};
-use crate::root::{Confinement, Roots};
+use rayon::prelude::*;
+
+use crate::outcome::{ClaimOutcome, FileId, Report, RunError, SourceNote};
+use crate::root::Roots;
 use crate::sources::{NamedSources, QuoteIndex, Source, SourceCache};
 use crate::verdict::Judge;
 
@@ -32,33 +34,87 @@ pub fn check(paths: &[PathBuf]) -> Report {
     check_with(paths, &CheckOptions::default())
 }
 
-/// Like [`check`], with options.
+/// Like [`check`], with options. The run goes in phases: load every claims
+/// file, read every source once (in parallel), find every quote of the run
+/// (one pass per source, in parallel), judge every claims file (in
+/// parallel), and put the outcomes in path order, so the output is the same
+/// whatever the number of threads.
 pub fn check_with(paths: &[PathBuf], options: &CheckOptions) -> Report {
     let mut run = Run {
         report: Report::default(),
+        errors: Vec::new(),
         cache: SourceCache::default(),
         drafts: Drafts::default(),
         roots: Roots::new(options),
         options,
     };
     let (files, errors) = claims_files(paths);
-    run.report.errors.extend(errors);
-    for file in files {
-        run.check_file(&file);
+    run.errors.extend(errors.into_iter().map(|e| (0, e)));
+    let loaded: Vec<Loaded> = files
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| run.load(i + 1, p))
+        .collect();
+    run.cache.prefetch(
+        loaded.iter().flat_map(|l| l.admitted.iter().cloned()),
+        &options.read,
+    );
+    let ready: Vec<Ready> = loaded.into_iter().filter_map(|l| run.ready(l)).collect();
+    let requests = ready.iter().flat_map(Ready::quote_requests).collect();
+    let quotes = QuoteIndex::build(requests);
+    let outcomes: Vec<Vec<ClaimOutcome>> = ready.par_iter().map(|r| r.judge(&quotes)).collect();
+    for (r, claims) in ready.iter().zip(outcomes) {
+        let stale = run.drafts.record(&r.file, r.id, &r.sources, &quotes);
+        run.report.stale_ignores.extend(stale);
+        run.report.claims.extend(claims);
     }
-    let (unchecked, coverage) = run.drafts.finish();
-    run.report.unchecked = unchecked;
-    run.report.coverage = coverage;
-    run.report
+    run.finish()
 }
 
 /// A run in progress.
 struct Run<'o> {
     report: Report,
+    /// Run errors with the position of their claims file in the run, so
+    /// they are reported in path order whatever phase found them.
+    errors: Vec<(usize, RunError)>,
     cache: SourceCache,
     drafts: Drafts,
     roots: Roots,
     options: &'o CheckOptions,
+}
+
+/// A claims file loaded, with its sources admitted to be read.
+struct Loaded {
+    order: usize,
+    file: ClaimsFile,
+    /// The paths of its sources, when every one stays inside the root.
+    admitted: Vec<PathBuf>,
+}
+
+/// A claims file whose sources are read.
+struct Ready {
+    file: ClaimsFile,
+    id: FileId,
+    sources: NamedSources,
+}
+
+impl Ready {
+    /// Every quote and `says` the file needs found, with its source.
+    fn quote_requests(&self) -> Vec<(Arc<Source>, String)> {
+        let mut requests = Resolver::quote_requests(&self.file);
+        requests.extend(Judge::says_requests(&self.file));
+        requests.extend(coverage::ignore_requests(&self.file));
+        requests
+            .into_iter()
+            .filter_map(|(name, text)| Some((Arc::clone(self.sources.get(&name)?), text)))
+            .collect()
+    }
+
+    /// The outcome of every claim of the file.
+    fn judge(&self, quotes: &QuoteIndex) -> Vec<ClaimOutcome> {
+        let mut judge = Judge::new(&self.file, self.id, &self.sources, quotes);
+        self.file.claims.iter().map(|c| judge.judge(c)).collect()
+    }
 }
 
 /// The claims files under `paths`, sorted by path, each once (by its
@@ -130,94 +186,111 @@ fn load_error(e: LoadError) -> RunError {
 }
 
 impl Run<'_> {
-    fn check_file(&mut self, path: &Path) {
+    /// Loads the claims file at `path` and checks where its sources lead.
+    fn load(&mut self, order: usize, path: &Path) -> Option<Loaded> {
         if let Err(message) = self.roots.admit_claims_file(path) {
-            self.report.errors.push(plain_error(path, &message));
-            return;
+            self.errors.push((order, plain_error(path, &message)));
+            return None;
         }
         let file = match claims::load(path) {
             Ok(f) => f,
-            Err(e) => return self.report.errors.push(load_error(e)),
-        };
-        let file_id = self.report.files.add(Arc::clone(&file.doc));
-        let Some(sources) = self.read_sources(&file, path) else {
-            return;
-        };
-        let mut requests = Resolver::quote_requests(&file);
-        requests.extend(Judge::says_requests(&file));
-        requests.extend(coverage::ignore_requests(&file));
-        let quotes = QuoteIndex::build(&requests, &sources);
-        let stale = self.drafts.record(&file, file_id, &sources, &quotes);
-        self.report.stale_ignores.extend(stale);
-        let mut judge = Judge::new(&file, file_id, &sources, &quotes);
-        for claim in &file.claims {
-            self.report.claims.push(judge.judge(claim));
-        }
-    }
-
-    /// Reads every source of `file`; one that cannot be read (or leaves the
-    /// root) stops the file (exit status 2).
-    fn read_sources(&mut self, file: &ClaimsFile, path: &Path) -> Option<NamedSources> {
-        let confinement = match self.roots.for_file(file, path) {
-            Ok(c) => c,
-            Err((message, span)) => {
-                self.file_error(file, span.start, message);
+            Err(e) => {
+                self.errors.push((order, load_error(e)));
                 return None;
             }
         };
+        let admitted = self.admit_sources(order, &file, path)?;
+        Some(Loaded {
+            order,
+            file,
+            admitted,
+        })
+    }
+
+    /// The paths of `file`'s sources, when every one stays inside the root.
+    fn admit_sources(
+        &mut self,
+        order: usize,
+        file: &ClaimsFile,
+        path: &Path,
+    ) -> Option<Vec<PathBuf>> {
+        let confinement = match self.roots.for_file(file, path) {
+            Ok(c) => c,
+            Err((message, span)) => {
+                self.file_error(order, file, span.start, message);
+                return None;
+            }
+        };
+        let mut admitted = Vec::new();
+        for s in &file.sources {
+            match confinement.admit(&s.path, &s.written) {
+                Ok(()) => admitted.push(s.path.clone()),
+                Err(message) => {
+                    let message = format!("source `{}`: {message}", s.name);
+                    self.file_error(order, file, s.span.start, message);
+                }
+            }
+        }
+        (admitted.len() == file.sources.len()).then_some(admitted)
+    }
+
+    /// Registers a loaded file and its (already read) sources; a source that
+    /// cannot be read stops the file (exit status 2).
+    fn ready(&mut self, loaded: Loaded) -> Option<Ready> {
+        let Loaded { order, file, .. } = loaded;
+        let id = self.report.files.add(Arc::clone(&file.doc));
         let mut sources = HashMap::new();
         let mut ok = true;
         for s in &file.sources {
-            match self.read_source(&confinement, s) {
+            match self
+                .cache
+                .get(&s.path, &mut self.report.files, &self.options.read)
+            {
                 Ok(source) => {
                     self.note(&source);
                     sources.insert(s.name.clone(), source);
                 }
-                Err(message) => {
-                    self.file_error(
-                        file,
-                        s.span.start,
-                        format!("source `{}`: {message}", s.name),
-                    );
+                Err(e) => {
+                    let message = format!("source `{}`: {e}", s.name);
+                    self.file_error(order, &file, s.span.start, message);
                     ok = false;
                 }
             }
         }
-        ok.then_some(sources)
+        ok.then_some(Ready { file, id, sources })
     }
 
     /// A run error at byte `at` of a claims file.
-    fn file_error(&mut self, file: &ClaimsFile, at: usize, message: String) {
-        self.report.errors.push(RunError {
+    fn file_error(&mut self, order: usize, file: &ClaimsFile, at: usize, message: String) {
+        let error = RunError {
             file: file.name().to_string(),
             position: Some(file.position(at)),
             message,
             line_text: Some(file.line_text(at).to_string()),
-        });
-    }
-
-    fn read_source(
-        &mut self,
-        confinement: &Confinement,
-        s: &claims::SourceRef,
-    ) -> Result<Arc<Source>, String> {
-        confinement.admit(&s.path, &s.written)?;
-        self.cache
-            .get(&s.path, &mut self.report.files, &self.options.read)
-            .map_err(|e| e.to_string())
+        };
+        self.errors.push((order, error));
     }
 
     /// Keeps a source's reading notes, once per source.
     fn note(&mut self, source: &Source) {
-        let id: FileId = source.id;
         for note in &source.doc.notes {
             let n = SourceNote {
-                file: id,
+                file: source.id,
                 note: note.clone(),
             };
             if !self.report.notes.contains(&n) {
                 self.report.notes.push(n);
             }
         }
+    }
+
+    /// The report, with run errors in path order and drafts' coverage.
+    fn finish(mut self) -> Report {
+        self.errors.sort_by_key(|(order, _)| *order);
+        self.report.errors = self.errors.into_iter().map(|(_, e)| e).collect();
+        let (unchecked, coverage) = self.drafts.finish();
+        self.report.unchecked = unchecked;
+        self.report.coverage = coverage;
+        self.report
     }
 }

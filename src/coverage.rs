@@ -9,8 +9,8 @@ use std::sync::Arc;
 
 use crate::claims::ClaimsFile;
 use crate::outcome::{DraftCoverage, FileId, Span, StaleIgnore};
-use crate::quote::parse_marked;
-use crate::sources::{NamedSources, QuoteIndex, Source, closest_passage};
+use crate::quote::{map_range, parse_marked};
+use crate::sources::{NamedSources, QuoteIndex, Source};
 use crate::verdict::Judge;
 
 /// The drafts of a run and what covers them, by draft name.
@@ -48,11 +48,7 @@ impl Drafts {
         sources: &NamedSources,
         quotes: &QuoteIndex,
     ) -> Vec<StaleIgnore> {
-        let Some((name, source)) = file
-            .draft
-            .as_ref()
-            .and_then(|d| sources.get(d).map(|s| (d, s)))
-        else {
+        let Some(source) = file.draft.as_ref().and_then(|d| sources.get(d)) else {
             return Vec::new();
         };
         let draft = self
@@ -64,9 +60,9 @@ impl Drafts {
                 waived: Vec::new(),
             });
         let says = Judge::says_requests(file);
-        let found = says.iter().filter_map(|(_, text)| quotes.get(name, text));
+        let found = says.iter().filter_map(|(_, text)| quotes.get(source, text));
         draft.covered.extend(found.map(|m| m.range.clone()));
-        draft.waive(file, file_id, name, quotes)
+        draft.waive(file, file_id, quotes)
     }
 
     /// The unchecked figures of every draft, and each draft's coverage.
@@ -86,7 +82,6 @@ impl Draft {
         &mut self,
         file: &ClaimsFile,
         file_id: FileId,
-        name: &str,
         quotes: &QuoteIndex,
     ) -> Vec<StaleIgnore> {
         let mut stale = Vec::new();
@@ -94,20 +89,19 @@ impl Draft {
             let Ok(marked) = parse_marked(&entry.quote.value) else {
                 continue;
             };
-            let Some(m) = quotes.get(name, &marked.text) else {
+            let Some(m) = quotes.get(&self.source, &marked.text) else {
                 stale.push(StaleIgnore {
                     claims_file: file_id,
                     at: Span::new(file_id, entry.quote.span.clone()),
-                    closest: closest_passage(&self.source, &marked.text),
+                    closest: quotes.closest(&self.source, &marked.text),
                 });
                 continue;
             };
             if marked.marks.is_empty() {
                 self.waived.push(m.range.clone());
             }
-            let locator = self.source.locator();
             for mark in &marked.marks {
-                let r = locator.map_range(self.source.text(), &marked.text, m, mark.clone());
+                let r = map_range(self.source.text(), &marked.text, m, mark.clone());
                 self.waived.push(r);
             }
         }

@@ -13,8 +13,8 @@ use crate::diagnostic::Code;
 use crate::expr::{Env, EvalError, Expr, ExprError, Quantity, Tolerance, Value, evaluate_parsed};
 use crate::numbers::{Number, read_numbers};
 use crate::outcome::{Closest, Input, InputValue};
-use crate::quote::{Marked, parse_marked};
-use crate::sources::{NamedSources, QuoteIndex, closest_passage};
+use crate::quote::{Marked, map_range, parse_marked};
+use crate::sources::{NamedSources, QuoteIndex};
 
 /// A resolved fact.
 #[derive(Clone, Debug)]
@@ -309,20 +309,19 @@ impl<'a> Resolver<'a> {
             .ok_or_else(|| invalid(format!("source `{source_name}` was not read")))?;
         let numbers = marked_numbers(&marked)
             .map_err(|e| invalid(format!("its quote cannot give a value: {e}")))?;
-        let Some(found) = self.quotes.get(source_name, &marked.text) else {
+        let Some(found) = self.quotes.get(source, &marked.text) else {
             return Err(Arc::new(FactError::NotFound {
                 fact: name.to_string(),
                 source: source_name.to_string(),
-                closest: closest_passage(source, &marked.text).map(Box::new),
+                closest: self.quotes.closest(source, &marked.text).map(Box::new),
                 span: quote.span.clone(),
             }));
         };
-        let locator = source.locator();
         let several = numbers.len() > 1;
         let mut quantities = Vec::with_capacity(numbers.len());
         let mut parts = Vec::with_capacity(numbers.len());
         for (i, n) in numbers.iter().enumerate() {
-            let range = locator.map_range(source.text(), &marked.text, found, n.span.clone());
+            let range = map_range(source.text(), &marked.text, found, n.span.clone());
             quantities.push(Quantity::from_number(n));
             parts.push(Input {
                 name: element_name(name, several, i),
