@@ -15,7 +15,10 @@
 //! assert_eq!(value, Value::Truth(Truth::True));
 //! ```
 
+mod arith;
+mod elementwise;
 mod eval;
+mod functions;
 mod lexer;
 mod parser;
 mod value;
@@ -23,12 +26,13 @@ mod value;
 use std::fmt;
 use std::ops::Range;
 
-pub use eval::{FUNCTIONS, Use, evaluate_explained, evaluate_parsed};
+pub use eval::{Use, evaluate_explained, evaluate_parsed};
+pub use functions::{Arity, Function};
 pub use lexer::CmpOp;
 pub use parser::{ArithOp, Expr, Node, parse};
 pub use value::{Dim, Quantity, Value};
 
-use crate::interval::{Interval, Rat, int};
+use crate::interval::{ArithmeticError, Interval, Rat, int};
 
 /// What went wrong in an expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -96,6 +100,50 @@ impl fmt::Display for ExprError {
             write!(f, " ({note})")?;
         }
         Ok(())
+    }
+}
+
+/// What went wrong applying an operator or a function to values, before it
+/// is placed in the expression: the evaluator gives it the operation's span
+/// (or the span of the argument it names).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    /// The class of error.
+    pub kind: ErrorKind,
+    /// What is wrong.
+    pub message: String,
+    /// The argument at fault (0-based), when one argument of a function is
+    /// to blame rather than the whole call.
+    pub argument: Option<usize>,
+}
+
+impl Failure {
+    /// A failure of the whole operation.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Failure {
+        Failure {
+            kind,
+            message: message.into(),
+            argument: None,
+        }
+    }
+
+    /// The same failure, blamed on argument `i`.
+    pub fn in_argument(self, i: usize) -> Failure {
+        Failure {
+            argument: Some(i),
+            ..self
+        }
+    }
+
+    /// The failure as an error at `span` of the expression.
+    pub fn at(self, span: Range<usize>) -> ExprError {
+        ExprError::of(self.kind, span, self.message)
+    }
+}
+
+impl From<ArithmeticError> for Failure {
+    fn from(e: ArithmeticError) -> Self {
+        Failure::new(ErrorKind::Arithmetic, e.to_string())
     }
 }
 
