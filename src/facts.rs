@@ -272,11 +272,6 @@ impl<'a> Resolver<'a> {
         Some(result)
     }
 
-    /// The error of a fact that failed to resolve.
-    pub fn error_of(&mut self, name: &str) -> Option<Rc<FactError>> {
-        self.resolve(name)?.err()
-    }
-
     fn compute(&mut self, def: &FactDef) -> Result<Rc<Fact>, Rc<FactError>> {
         let body = def.body.as_ref().map_err(|p| {
             Rc::new(FactError::Invalid {
@@ -349,9 +344,7 @@ impl<'a> Resolver<'a> {
         let tolerance = Tolerance::default();
         let (value, _) = match evaluate(&expr.value, self, &tolerance) {
             Ok(v) => v,
-            Err(EvalError::Fact { name: dep, .. }) => {
-                return Err(self.error_of(&dep).expect("a failed fact has an error"));
-            }
+            Err(EvalError::Fact { error, .. }) => return Err(error),
             Err(EvalError::Expr(error)) => {
                 return Err(Rc::new(FactError::Expr {
                     fact: name.to_string(),
@@ -394,8 +387,10 @@ impl<'a> Resolver<'a> {
 }
 
 impl Env for Resolver<'_> {
-    fn fact(&mut self, name: &str) -> Option<Result<Value, ()>> {
-        Some(self.resolve(name)?.map(|f| f.value.clone()).map_err(|_| ()))
+    type Error = Rc<FactError>;
+
+    fn fact(&mut self, name: &str) -> Option<Result<Value, Rc<FactError>>> {
+        Some(self.resolve(name)?.map(|f| f.value.clone()))
     }
 
     fn names(&self) -> Vec<String> {

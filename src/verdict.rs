@@ -507,13 +507,7 @@ impl<'a> Judge<'a> {
                     Some(string_span(&self.file.text, check, e.span.clone())),
                 );
             }
-            Err(EvalError::Fact { name, .. }) => {
-                let error = self
-                    .resolver
-                    .error_of(&name)
-                    .expect("a failed fact has an error");
-                return Err(self.fact_failure(&error, r));
-            }
+            Err(EvalError::Fact { error, .. }) => return Err(self.fact_failure(&error, r)),
         };
         r.inputs = self.inputs(&uses);
         r.notes.extend(notes);

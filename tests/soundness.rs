@@ -47,6 +47,8 @@ const TESTS: &[&str] = &[
 struct Facts(HashMap<String, Value>);
 
 impl Env for Facts {
+    type Error = ();
+
     fn fact(&mut self, name: &str) -> Option<Result<Value, ()>> {
         self.0.get(name).cloned().map(Ok)
     }

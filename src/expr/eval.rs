@@ -23,22 +23,25 @@ pub struct Use {
     pub index: Option<usize>,
 }
 
+/// A value, the facts it used, and notes on where tests broke.
+pub type Explained = (Value, Vec<Use>, Vec<String>);
+
 /// Evaluates a parsed expression.
-pub fn evaluate_parsed(
+pub fn evaluate_parsed<E: Env + ?Sized>(
     expr: &Expr,
-    env: &mut dyn Env,
+    env: &mut E,
     tolerance: &Tolerance,
-) -> Result<(Value, Vec<Use>), EvalError> {
+) -> Result<(Value, Vec<Use>), EvalError<E::Error>> {
     evaluate_explained(expr, env, tolerance).map(|(value, uses, _)| (value, uses))
 }
 
 /// Like [`evaluate_parsed`], also saying where a trend or an `all`/`any`
 /// test breaks (`the step from value 2 to value 3 is not an increase`).
-pub fn evaluate_explained(
+pub fn evaluate_explained<E: Env + ?Sized>(
     expr: &Expr,
-    env: &mut dyn Env,
+    env: &mut E,
     tolerance: &Tolerance,
-) -> Result<(Value, Vec<Use>, Vec<String>), EvalError> {
+) -> Result<Explained, EvalError<E::Error>> {
     let mut ev = Evaluator {
         env,
         tolerance,
@@ -49,27 +52,27 @@ pub fn evaluate_explained(
     Ok((value, ev.uses, ev.notes))
 }
 
-struct Evaluator<'a> {
-    env: &'a mut dyn Env,
+struct Evaluator<'a, E: Env + ?Sized> {
+    env: &'a mut E,
     tolerance: &'a Tolerance,
     uses: Vec<Use>,
     /// Where tests broke, for the report.
     notes: Vec<String>,
 }
 
-type Res<T> = Result<T, EvalError>;
+type Res<T, E> = Result<T, EvalError<E>>;
 
 /// Places a failure of the operation at `span`.
-fn at(span: &Range<usize>) -> impl Fn(Failure) -> EvalError + '_ {
+fn at<E>(span: &Range<usize>) -> impl Fn(Failure) -> EvalError<E> + '_ {
     |f| EvalError::Expr(f.at(span.clone()))
 }
 
-fn err<T>(kind: ErrorKind, span: &Range<usize>, message: impl Into<String>) -> Res<T> {
+fn err<T, E>(kind: ErrorKind, span: &Range<usize>, message: impl Into<String>) -> Res<T, E> {
     Err(EvalError::Expr(ExprError::of(kind, span.clone(), message)))
 }
 
-impl Evaluator<'_> {
-    fn eval(&mut self, e: &Expr) -> Res<Value> {
+impl<E: Env + ?Sized> Evaluator<'_, E> {
+    fn eval(&mut self, e: &Expr) -> Res<Value, E::Error> {
         match &e.node {
             Node::Num(n) => {
                 if !n.kind.is_value() {
@@ -106,12 +109,13 @@ impl Evaluator<'_> {
         }
     }
 
-    fn fact(&mut self, name: &str, span: &Range<usize>) -> Res<Value> {
+    fn fact(&mut self, name: &str, span: &Range<usize>) -> Res<Value, E::Error> {
         match self.env.fact(name) {
             Some(Ok(v)) => Ok(v),
-            Some(Err(())) => Err(EvalError::Fact {
+            Some(Err(error)) => Err(EvalError::Fact {
                 name: name.to_string(),
                 span: span.clone(),
+                error,
             }),
             None => {
                 let mut e = ExprError::of(
@@ -137,7 +141,7 @@ impl Evaluator<'_> {
         }
     }
 
-    fn index(&mut self, base: &Expr, index: &Expr, span: &Range<usize>) -> Res<Value> {
+    fn index(&mut self, base: &Expr, index: &Expr, span: &Range<usize>) -> Res<Value, E::Error> {
         let list = match &base.node {
             Node::Name(name) => self.fact(name, &base.span)?,
             _ => self.eval(base)?,
@@ -183,7 +187,7 @@ impl Evaluator<'_> {
         zip_truth(a, b, |x, y| arith::compare(op, tolerance, x, y))
     }
 
-    fn logic(&mut self, l: &Expr, r: &Expr, f: fn(Truth, Truth) -> Truth) -> Res<Value> {
+    fn logic(&mut self, l: &Expr, r: &Expr, f: fn(Truth, Truth) -> Truth) -> Res<Value, E::Error> {
         let (a, b) = (self.eval(l)?, self.eval(r)?);
         join_truths(a, b, f).map_err(at(&(l.span.start..r.span.end)))
     }
@@ -194,7 +198,7 @@ impl Evaluator<'_> {
         name_span: &Range<usize>,
         args: &[Expr],
         span: &Range<usize>,
-    ) -> Res<Value> {
+    ) -> Res<Value, E::Error> {
         let Some(function) = Function::from_name(name) else {
             let message = format!("unknown function `{name}`");
             let mut e = ExprError::of(ErrorKind::UnknownName, name_span.clone(), message);
@@ -206,7 +210,7 @@ impl Evaluator<'_> {
         let values = args
             .iter()
             .map(|a| self.eval(a))
-            .collect::<Res<Vec<Value>>>()?;
+            .collect::<Res<Vec<Value>, E::Error>>()?;
         let note = function.explain(&values);
         let result = function.apply(values).map_err(|f| {
             let blamed = f.argument.and_then(|i| args.get(i));

@@ -8,6 +8,7 @@
 //! use claimcheck::interval::Truth;
 //! struct NoFacts;
 //! impl Env for NoFacts {
+//!     type Error = ();
 //!     fn fact(&mut self, _: &str) -> Option<Result<Value, ()>> { None }
 //!     fn names(&self) -> Vec<String> { Vec::new() }
 //! }
@@ -26,7 +27,7 @@ mod value;
 use std::fmt;
 use std::ops::Range;
 
-pub use eval::{Use, evaluate_explained, evaluate_parsed};
+pub use eval::{Explained, Use, evaluate_explained, evaluate_parsed};
 pub use functions::{Arity, Function};
 pub use lexer::CmpOp;
 pub use parser::{ArithOp, Expr, Node, parse};
@@ -147,21 +148,23 @@ impl From<ArithmeticError> for Failure {
     }
 }
 
-/// Why evaluating failed.
+/// Why evaluating failed; `E` is the error of an [`Env`]'s facts.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EvalError {
+pub enum EvalError<E> {
     /// An error in this expression.
     Expr(ExprError),
-    /// A fact the expression uses could not be resolved; the fact says why.
+    /// A fact the expression uses could not be resolved.
     Fact {
         /// The fact's name.
         name: String,
         /// Where the expression names it.
         span: Range<usize>,
+        /// Why the fact could not be resolved, as the [`Env`] said.
+        error: E,
     },
 }
 
-impl From<ExprError> for EvalError {
+impl<E> From<ExprError> for EvalError<E> {
     fn from(e: ExprError) -> Self {
         EvalError::Expr(e)
     }
@@ -169,9 +172,11 @@ impl From<ExprError> for EvalError {
 
 /// Where expressions get fact values from.
 pub trait Env {
+    /// Why a fact could not be resolved; handed back in [`EvalError::Fact`].
+    type Error;
     /// The value of fact `name`: `None` when there is no such fact,
-    /// `Some(Err(()))` when it exists but could not be resolved.
-    fn fact(&mut self, name: &str) -> Option<Result<Value, ()>>;
+    /// `Some(Err(_))` when it exists but could not be resolved.
+    fn fact(&mut self, name: &str) -> Option<Result<Value, Self::Error>>;
     /// All fact names, for "did you mean" suggestions.
     fn names(&self) -> Vec<String>;
 }
@@ -208,11 +213,11 @@ impl Tolerance {
 use num_traits::Signed;
 
 /// Parses and evaluates `src`, returning the value and the facts it used.
-pub fn evaluate(
+pub fn evaluate<E: Env + ?Sized>(
     src: &str,
-    env: &mut dyn Env,
+    env: &mut E,
     tolerance: &Tolerance,
-) -> Result<(Value, Vec<Use>), EvalError> {
+) -> Result<(Value, Vec<Use>), EvalError<E::Error>> {
     let expr = parse(src)?;
     evaluate_parsed(&expr, env, tolerance)
 }
@@ -226,6 +231,7 @@ mod fuzz_regressions {
     struct Facts;
 
     impl Env for Facts {
+        type Error = ();
         fn fact(&mut self, name: &str) -> Option<Result<Value, ()>> {
             let q = |n: i64| Quantity::exact(int(n));
             match name {
@@ -262,6 +268,37 @@ mod fuzz_regressions {
 }
 
 #[cfg(test)]
+mod fact_errors {
+    use super::*;
+
+    /// Facts whose error is a message.
+    struct Facts;
+
+    impl Env for Facts {
+        type Error = String;
+        fn fact(&mut self, name: &str) -> Option<Result<Value, String>> {
+            (name == "bad").then(|| Err("the quote is not in the source".to_string()))
+        }
+        fn names(&self) -> Vec<String> {
+            vec!["bad".to_string()]
+        }
+    }
+
+    #[test]
+    fn the_fact_error_comes_back_with_the_name_and_place() {
+        let err = evaluate("growth(1, bad)", &mut Facts, &Tolerance::default()).unwrap_err();
+        assert_eq!(
+            err,
+            EvalError::Fact {
+                name: "bad".to_string(),
+                span: 10..13,
+                error: "the quote is not in the source".to_string(),
+            }
+        );
+    }
+}
+
+#[cfg(test)]
 mod explanations {
     use super::*;
     use crate::interval::int;
@@ -269,6 +306,7 @@ mod explanations {
     struct Facts;
 
     impl Env for Facts {
+        type Error = ();
         fn fact(&mut self, name: &str) -> Option<Result<Value, ()>> {
             let q = |n: i64| Quantity::exact(int(n));
             (name == "loss").then(|| Ok(Value::List(vec![q(883), q(1012), q(953)])))
