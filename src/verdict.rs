@@ -532,58 +532,22 @@ impl<'a> Judge<'a> {
     /// `growth(rev[0], rev[1])` → `growth(人民幣189.0百萬元, 人民幣289.4百萬元)`.
     fn with_values(&mut self, expr: &str) -> Option<String> {
         let tree = crate::expr::parse(expr).ok()?;
-        let mut replacements = Vec::new();
-        self.collect_values(&tree, &mut replacements);
-        replacements.sort_by_key(|(r, _)| r.start);
-        let mut out = String::with_capacity(expr.len() * 2);
-        let mut at = 0;
-        for (range, text) in replacements {
-            out.push_str(&expr[at..range.start]);
-            out.push_str(&text);
-            at = range.end;
-        }
-        out.push_str(&expr[at..]);
-        (out != expr).then_some(out)
-    }
-
-    fn collect_values(&mut self, e: &crate::expr::Expr, out: &mut Vec<(Range<usize>, String)>) {
-        use crate::expr::Node;
-        let parts_of = |judge: &mut Self, name: &str| match judge.resolver.resolve(name) {
-            Some(Ok(f)) => Some(f.parts.iter().map(|p| p.value.clone()).collect::<Vec<_>>()),
-            _ => None,
-        };
-        match &e.node {
-            Node::Name(name) => {
-                if let Some(values) = parts_of(self, name) {
-                    let text = if values.len() == 1 {
-                        values[0].clone()
-                    } else {
-                        format!("[{}]", values.join(", "))
-                    };
-                    out.push((e.span.clone(), text));
-                }
-            }
-            Node::Index(base, index) => match (&base.node, literal_index(index)) {
-                (Node::Name(name), Some(i)) => {
-                    let values = parts_of(self, name).unwrap_or_default();
+        let resolver = &mut self.resolver;
+        crate::expr::substitute(&tree, expr, &mut |name, index| {
+            let Some(Ok(fact)) = resolver.resolve(name) else {
+                return None;
+            };
+            let values: Vec<&str> = fact.parts.iter().map(|p| p.value.as_str()).collect();
+            match index {
+                None if values.len() == 1 => Some(values[0].to_string()),
+                None => Some(format!("[{}]", values.join(", "))),
+                Some(i) => {
                     let at = if i < 0 { values.len() as i64 + i } else { i };
-                    if let Some(v) = usize::try_from(at).ok().and_then(|at| values.get(at)) {
-                        out.push((e.span.clone(), v.clone()));
-                    }
+                    let at = usize::try_from(at).ok()?;
+                    values.get(at).map(|v| v.to_string())
                 }
-                _ => {
-                    self.collect_values(base, out);
-                    self.collect_values(index, out);
-                }
-            },
-            Node::Neg(x) | Node::Not(x) => self.collect_values(x, out),
-            Node::Arith(_, l, r) | Node::Compare(_, l, r) | Node::And(l, r) | Node::Or(l, r) => {
-                self.collect_values(l, out);
-                self.collect_values(r, out);
             }
-            Node::Call(_, _, args) => args.iter().for_each(|a| self.collect_values(a, out)),
-            Node::Num(_) => {}
-        }
+        })
     }
 
     fn fact_failure(&self, error: &FactError, r: &mut ClaimResult) -> Fail {
@@ -838,16 +802,6 @@ enum StatedAt {
     Draft(Rc<Source>, crate::quote::Match, String),
     ClaimsFile(Spanned<String>),
     Nowhere,
-}
-
-/// An index written as a literal (`2`, `-1`).
-fn literal_index(e: &crate::expr::Expr) -> Option<i64> {
-    use crate::expr::Node;
-    match &e.node {
-        Node::Num(n) => crate::numbers::plain(n.value).parse().ok(),
-        Node::Neg(x) => literal_index(x).map(|i| -i),
-        _ => None,
-    }
 }
 
 fn truth_part(t: Truth, expr: &str) -> Part {

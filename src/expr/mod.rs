@@ -22,6 +22,7 @@ mod eval;
 mod functions;
 mod lexer;
 mod parser;
+mod substitute;
 mod value;
 
 use std::fmt;
@@ -31,6 +32,7 @@ pub use eval::{Explained, Use, evaluate_explained, evaluate_parsed};
 pub use functions::{Arity, Function};
 pub use lexer::CmpOp;
 pub use parser::{ArithOp, Expr, Node, parse};
+pub use substitute::substitute;
 pub use value::{Dim, Quantity, Value};
 
 use crate::interval::{ArithmeticError, Interval, Rat, int};
