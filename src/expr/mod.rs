@@ -31,7 +31,7 @@ use std::ops::Range;
 pub use eval::{Explained, Use, evaluate_explained, evaluate_parsed};
 pub use functions::{Arity, Function};
 pub use lexer::CmpOp;
-pub use parser::{ArithOp, Expr, Node, parse};
+pub use parser::{ArithOp, Expr, MAX_DEPTH, MAX_LENGTH, Node, parse};
 pub use substitute::substitute;
 pub use value::{Dim, Quantity, Value};
 
@@ -337,5 +337,95 @@ mod explanations {
             ["no value surely passes the test"]
         );
         assert!(notes("decreasing(loss[1], loss[2])").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod limits {
+    use super::*;
+
+    struct NoFacts;
+
+    impl Env for NoFacts {
+        type Error = ();
+        fn fact(&mut self, _: &str) -> Option<Result<Value, ()>> {
+            None
+        }
+        fn names(&self) -> Vec<String> {
+            Vec::new()
+        }
+    }
+
+    /// Runs `f` on a thread with the 2 MiB stack test threads have by default.
+    fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+        std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(f)
+            .unwrap()
+            .join()
+            .expect("no stack overflow")
+    }
+
+    #[test]
+    fn the_deepest_accepted_expressions_evaluate_on_a_small_stack() {
+        let n = MAX_DEPTH - 2;
+        let nest = |open: &str, leaf: &str, close: &str| {
+            format!("{}{leaf}{}", open.repeat(n), close.repeat(n))
+        };
+        for src in [
+            nest("(", "1", ")"),
+            format!("1{}", "+1".repeat(n)),
+            nest("abs(", "1", ")"),
+            nest("sum(1, ", "1", ")"),
+            nest("0[", "0", "]"),
+            nest("-", "1", ""),
+            nest("not ", "1 > 0", ""),
+        ] {
+            let shown = src.chars().take(12).collect::<String>();
+            let ok = on_small_stack(move || {
+                let tree = parse(&src).unwrap();
+                let value = evaluate_parsed(&tree, &mut NoFacts, &Tolerance::default());
+                substitute(&tree, &src, &mut |_, _| Some("x".to_string()));
+                value.is_ok()
+            });
+            assert!(ok, "{shown}…");
+        }
+    }
+
+    #[test]
+    fn hostile_depths_and_sizes_are_errors_not_crashes() {
+        let start = std::time::Instant::now();
+        for src in [
+            format!("{}1{}", "(".repeat(100_000), ")".repeat(100_000)),
+            format!("1{}", "+1".repeat(100_000)),
+            format!("{}1", "abs(".repeat(100_000)),
+        ] {
+            let message =
+                on_small_stack(
+                    move || match evaluate(&src, &mut NoFacts, &Tolerance::default()) {
+                        Err(EvalError::Expr(e)) => e.message,
+                        other => format!("{other:?}"),
+                    },
+                );
+            assert!(
+                message == "the expression is nested too deeply (limit 256)"
+                    || message == "the expression is too long (limit 10000 characters)",
+                "{message}"
+            );
+        }
+        assert!(start.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn runaway_products_are_errors() {
+        let src = format!("1{}", " * 1234567890123456789012345678".repeat(200));
+        let Err(EvalError::Expr(e)) = evaluate(&src, &mut NoFacts, &Tolerance::default()) else {
+            panic!("a product of 200 28-digit numbers exceeds the size limit");
+        };
+        assert_eq!(
+            e.message,
+            "the numbers grew too large to compute exactly (limit 4096 bits)"
+        );
+        assert_eq!(e.kind, ErrorKind::Arithmetic);
     }
 }
