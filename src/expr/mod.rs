@@ -428,4 +428,22 @@ mod limits {
         );
         assert_eq!(e.kind, ErrorKind::Arithmetic);
     }
+
+    #[test]
+    fn powers_too_large_for_a_bound_are_errors_and_fine_years_are_quick() {
+        let src = "cagr(1, 1234567890123456789012345678, 0.001)";
+        let Err(EvalError::Expr(e)) = evaluate(src, &mut NoFacts, &Tolerance::default()) else {
+            panic!("(1.2e27)^1000 exceeds the size limit");
+        };
+        assert_eq!(
+            e.message,
+            "cagr(): the numbers grew too large to compute exactly (limit 4096 bits)"
+        );
+        assert_eq!(e.span, 0..src.len());
+        let start = std::time::Instant::now();
+        for src in ["cagr(100, 200, 499/500)", "cagr(100, 200, 999/1000)"] {
+            assert!(evaluate(src, &mut NoFacts, &Tolerance::default()).is_ok());
+        }
+        assert!(start.elapsed().as_secs() < 5);
+    }
 }

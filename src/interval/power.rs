@@ -313,7 +313,7 @@ mod tests {
         Rat::new(BigInt::from(n), BigInt::from(d))
     }
 
-    /// `lo^b <= x^a <= hi^b`, exactly.
+    /// `lo^b <= x^a <= hi^b`, exactly (for `b > 0`).
     fn encloses(x: &Rat, y: &Rat, (lo, hi): &(Rat, Rat)) -> bool {
         let (a, b) = (y.numer().to_i32().unwrap(), y.denom().to_i32().unwrap());
         let xa = x.pow(a);
@@ -337,6 +337,23 @@ mod tests {
                 width < Rat::new(1.into(), BigInt::from(10).pow(45)),
                 "{x}^{y}"
             );
+        }
+    }
+
+    #[test]
+    fn random_powers_enclose_the_exact_value() {
+        let mut seed: u64 = 987_654_321;
+        let mut next = move |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m) as i64
+        };
+        for _ in 0..300 {
+            let x = r(next(1_000_000) + 1, next(1_000_000) + 1);
+            let y = r(next(11) - 5, next(40) + 1);
+            let bounds = power(&x, &y).unwrap();
+            assert!(encloses(&x, &y, &bounds), "{x}^{y}: {bounds:?}");
         }
     }
 
