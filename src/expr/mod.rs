@@ -122,7 +122,7 @@ pub struct Failure {
 
 impl Failure {
     /// A failure of the whole operation.
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Failure {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Failure {
         Failure {
             kind,
             message: message.into(),
@@ -131,7 +131,7 @@ impl Failure {
     }
 
     /// The same failure, blamed on argument `i`.
-    pub fn in_argument(self, i: usize) -> Failure {
+    pub(crate) fn in_argument(self, i: usize) -> Failure {
         Failure {
             argument: Some(i),
             ..self
@@ -139,7 +139,7 @@ impl Failure {
     }
 
     /// The failure as an error at `span` of the expression.
-    pub fn at(self, span: Range<usize>) -> ExprError {
+    pub(crate) fn at(self, span: Range<usize>) -> ExprError {
         ExprError::of(self.kind, span, self.message)
     }
 }
