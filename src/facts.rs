@@ -353,7 +353,7 @@ impl<'a> Resolver<'a> {
         let tree = tree.map_err(expr_error)?;
         let value = match evaluate_parsed(&tree, self, &Tolerance::default()) {
             Ok((value, _)) => value,
-            Err(EvalError::Fact { name: dep, .. }) => return Err(self.error_of(&dep)),
+            Err(EvalError::Fact { error, .. }) => return Err(error),
             Err(EvalError::Expr(error)) => return Err(expr_error(error)),
         };
         let items: Vec<Quantity> = match &value {
@@ -382,14 +382,6 @@ impl<'a> Resolver<'a> {
             .collect();
         Ok(Arc::new(Fact { value, parts }))
     }
-
-    /// The error of a resolved fact that failed.
-    pub fn error_of(&self, name: &str) -> Arc<FactError> {
-        match self.slots.get(name) {
-            Some(Slot::Done(Err(e))) => Arc::clone(e),
-            _ => unreachable!("a fact reported as failed has an error"),
-        }
-    }
 }
 
 /// `rev[1]` for an element of a list fact, `rev` for a single value.
@@ -402,10 +394,12 @@ fn element_name(name: &str, several: bool, i: usize) -> String {
 }
 
 impl Env for Resolver<'_> {
+    type Error = Arc<FactError>;
+
     /// A fact's value. Facts an expression of a fact uses are resolved
     /// before it; a claim's `check` resolves the facts it names here.
-    fn fact(&mut self, name: &str) -> Option<Result<Value, ()>> {
-        Some(self.resolve(name)?.map(|f| f.value.clone()).map_err(|_| ()))
+    fn fact(&mut self, name: &str) -> Option<Result<Value, Arc<FactError>>> {
+        Some(self.resolve(name)?.map(|f| f.value.clone()))
     }
 
     fn names(&self) -> Vec<String> {

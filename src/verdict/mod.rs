@@ -292,9 +292,7 @@ impl<'a> Judge<'a> {
         let (value, uses, notes) = match evaluate_explained(&tree, &mut self.resolver, &approx) {
             Ok(v) => v,
             Err(EvalError::Expr(e)) => return Err(self.expr_failure(check, e)),
-            Err(EvalError::Fact { name, .. }) => {
-                return Err(self.fact_failure(&self.resolver.error_of(&name)));
-            }
+            Err(EvalError::Fact { error, .. }) => return Err(self.fact_failure(&error)),
         };
         trace.inputs = self.inputs(&uses);
         trace.notes = notes;
