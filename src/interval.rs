@@ -423,7 +423,20 @@ pub fn to_plain(x: &Rat, rounding: Rounding) -> String {
 
 /// Whether `x` has a finite decimal expansion with at most `max` digits after the point.
 pub fn exact_decimals(x: &Rat, max: u32) -> Option<u32> {
-    (0..=max).find(|&d| (x * pow10(d as i32)).is_integer())
+    // In lowest terms, x terminates iff its denominator is 2^a·5^b, after max(a, b) digits.
+    let mut d = x.denom().magnitude().clone();
+    let twos = d.trailing_zeros().unwrap_or(0);
+    d >>= twos;
+    let mut fives = 0u64;
+    while (&d % 5u32).is_zero() {
+        d /= 5u32;
+        fives += 1;
+        if fives > u64::from(max) {
+            return None;
+        }
+    }
+    let needed = twos.max(fives);
+    (d.is_one() && needed <= u64::from(max)).then_some(needed as u32)
 }
 
 /// Compares a rational with zero.

@@ -20,10 +20,17 @@ use super::windows::{Window, for_each_window};
 const GRAM: usize = 3;
 /// Positions in its quote a gram votes for.
 const OFFSETS_PER_GRAM: usize = 4;
-/// Grams a quote votes with (spread over the quote).
-const GRAMS_PER_QUOTE: usize = 64;
+/// Grams a quote votes with (its rarest).
+const GRAMS_PER_QUOTE: usize = 24;
+/// Grams a quote votes with however common they are among the quotes.
+const MIN_GRAMS: usize = 6;
+/// Beyond those, a gram votes only if at most this many times as many
+/// quotes share it as share the quote's rarest gram.
+const RARITY_SPREAD: usize = 4;
+/// Grams of a long quote looked at (spread over the quote).
+const SAMPLED_GRAMS: usize = 512;
 /// Vote counters a quote keeps.
-const COUNTERS: usize = 256;
+const COUNTERS: usize = 64;
 /// Best-voted starts compared exactly.
 const CANDIDATES: usize = 8;
 /// A gram hit more often than once per this many folded bytes in the first
@@ -67,30 +74,36 @@ pub fn closest_all(doc: &str, quotes: &[&str]) -> Vec<Option<Range<usize>>> {
 }
 
 /// The grams of every quote, and for each gram the places it votes for.
+/// A quote votes with its rarest grams among all the quotes (a gram that
+/// every quote has, such as the words of a template, cannot tell them
+/// apart), up to [`GRAMS_PER_QUOTE`].
 fn grams(seekers: &[Seeker]) -> (Vec<String>, Vec<Vec<Posting>>) {
+    let per_quote: Vec<Vec<(String, Vec<usize>)>> = seekers.iter().map(quote_grams).collect();
+    let mut quotes_with: HashMap<&str, usize> = HashMap::new();
+    for grams in &per_quote {
+        for (g, _) in grams {
+            *quotes_with.entry(g.as_str()).or_default() += 1;
+        }
+    }
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut postings: Vec<Vec<Posting>> = Vec::new();
-    for (quote, s) in seekers.iter().enumerate() {
-        let k = s.chars.len().min(GRAM);
-        if k == 0 {
-            continue;
-        }
-        let count = s.chars.len() + 1 - k;
-        let step = count.div_ceil(GRAMS_PER_QUOTE).max(1);
-        let mut per_gram: HashMap<String, usize> = HashMap::new();
-        for offset in (0..count).step_by(step) {
-            let gram: String = s.chars[offset..offset + k].iter().collect();
-            let uses = per_gram.entry(gram.clone()).or_default();
-            if *uses >= OFFSETS_PER_GRAM {
-                continue;
-            }
-            *uses += 1;
+    for (quote, grams) in per_quote.iter().enumerate() {
+        let mut ranked: Vec<&(String, Vec<usize>)> = grams.iter().collect();
+        ranked.sort_by_key(|(g, offsets)| (quotes_with[g.as_str()], offsets[0]));
+        let rarest = ranked.first().map_or(1, |(g, _)| quotes_with[g.as_str()]);
+        let telling = |i: usize, g: &str| i < MIN_GRAMS || quotes_with[g] <= rarest * RARITY_SPREAD;
+        let kept = ranked
+            .into_iter()
+            .enumerate()
+            .take_while(|(i, (g, _))| telling(*i, g))
+            .take(GRAMS_PER_QUOTE);
+        for (_, (gram, offsets)) in kept {
             let next = postings.len();
-            let g = *index.entry(gram).or_insert(next);
+            let g = *index.entry(gram.clone()).or_insert(next);
             if g == next {
                 postings.push(Vec::new());
             }
-            postings[g].push(Posting { quote, offset });
+            postings[g].extend(offsets.iter().map(|&offset| Posting { quote, offset }));
         }
     }
     let mut grams = vec![String::new(); index.len()];
@@ -98,6 +111,30 @@ fn grams(seekers: &[Seeker]) -> (Vec<String>, Vec<Vec<Posting>>) {
         grams[g] = gram;
     }
     (grams, postings)
+}
+
+/// A quote's distinct grams (sampled evenly when the quote is long) and up
+/// to [`OFFSETS_PER_GRAM`] of their positions.
+fn quote_grams(s: &Seeker) -> Vec<(String, Vec<usize>)> {
+    let k = s.chars.len().min(GRAM);
+    if k == 0 {
+        return Vec::new();
+    }
+    let count = s.chars.len() + 1 - k;
+    let step = count.div_ceil(SAMPLED_GRAMS).max(1);
+    let mut out: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for offset in (0..count).step_by(step) {
+        let gram: String = s.chars[offset..offset + k].iter().collect();
+        let i = *at.entry(gram.clone()).or_insert_with(|| {
+            out.push((gram, Vec::new()));
+            out.len() - 1
+        });
+        if out[i].1.len() < OFFSETS_PER_GRAM {
+            out[i].1.push(offset);
+        }
+    }
+    out
 }
 
 /// Runs the voting pass over `doc`.
@@ -198,7 +235,10 @@ impl Seeker {
         ranked.sort_by(|a, b| b.1.votes.cmp(&a.1.votes).then(a.0.cmp(&b.0)));
         let quote: String = self.chars.iter().collect();
         let mut best: Option<(f32, Range<usize>)> = None;
-        for (diagonal, counter) in ranked.into_iter().take(CANDIDATES) {
+        // Starts with far fewer votes than the best are not worth a diff.
+        let floor = ranked.first().map_or(0, |(_, c)| c.votes.div_ceil(2));
+        let worth = ranked.into_iter().take_while(|(_, c)| c.votes >= floor);
+        for (diagonal, counter) in worth.take(CANDIDATES) {
             let start = if diagonal <= 0 {
                 Some(0)
             } else {
