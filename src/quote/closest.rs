@@ -141,6 +141,7 @@ fn quote_grams(s: &Seeker) -> Vec<(String, Vec<usize>)> {
 fn vote(doc: &str, grams: &[String], postings: &[Vec<Posting>], seekers: &mut [Seeker]) {
     let Ok(ac) = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .kind(super::automaton_kind(doc.len()))
         .build(grams)
     else {
         return;

@@ -16,6 +16,13 @@ mod windows;
 use std::ops::Range;
 
 pub use closest::closest_all;
+
+/// The automaton to search a document of `len` bytes with: building a DFA
+/// pays off only over a large document; a small one is searched as quickly
+/// by the contiguous NFA, which builds much faster.
+fn automaton_kind(len: usize) -> Option<aho_corasick::AhoCorasickKind> {
+    (len < 4 << 20).then_some(aho_corasick::AhoCorasickKind::ContiguousNFA)
+}
 pub use fold::{Folded, fold};
 pub use search::{Match, find, find_all, map_range};
 

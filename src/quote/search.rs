@@ -32,6 +32,7 @@ pub fn find_all(doc: &str, quotes: &[&str]) -> Vec<Option<Match>> {
     };
     let Ok(ac) = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .kind(super::automaton_kind(doc.len()))
         .build(patterns.iter().map(|(_, p)| p))
     else {
         return found;
