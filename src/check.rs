@@ -11,6 +11,7 @@ use crate::coverage::{self, Drafts};
 use crate::document::{ReadOptions, display_path};
 use crate::facts::Resolver;
 use crate::outcome::{FileId, Report, RunError, SourceNote};
+use crate::report::paths::STDIN_NAME;
 use crate::root::{Confinement, Roots};
 use crate::sources::{NamedSources, QuoteIndex, Source, SourceCache};
 use crate::verdict::Judge;
@@ -25,6 +26,9 @@ pub struct CheckOptions {
     pub allow_outside_root: bool,
     /// How sources are read (`--max-source-size`, `--encoding`).
     pub read: ReadOptions,
+    /// The text of the claims file given as `-` (standard input), whose
+    /// paths are relative to the current folder.
+    pub stdin: Option<String>,
 }
 
 /// Checks the claims files at `paths` (files, or folders searched for `*.json`).
@@ -67,7 +71,9 @@ pub fn claims_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<RunError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        if path.is_dir() {
+        if path.as_os_str() == "-" {
+            files.push(path.clone());
+        } else if path.is_dir() {
             let before = files.len();
             walk(path, &mut files);
             if files.len() == before {
@@ -131,11 +137,19 @@ fn load_error(e: LoadError) -> RunError {
 
 impl Run<'_> {
     fn check_file(&mut self, path: &Path) {
-        if let Err(message) = self.roots.admit_claims_file(path) {
+        // Standard input is read by the caller; its paths are relative to the current folder.
+        let stdin = path.as_os_str() == "-";
+        if !stdin && let Err(message) = self.roots.admit_claims_file(path) {
             self.report.errors.push(plain_error(path, &message));
             return;
         }
-        let file = match claims::load(path) {
+        let loaded = if stdin {
+            let text = self.options.stdin.clone().unwrap_or_default();
+            claims::parse_claims(STDIN_NAME, text, Path::new(""))
+        } else {
+            claims::load(path)
+        };
+        let file = match loaded {
             Ok(f) => f,
             Err(e) => return self.report.errors.push(load_error(e)),
         };

@@ -9,13 +9,13 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use super::view::ClaimView;
-use super::{Level, Renderer, primary};
+use super::{Level, Policy, Renderer, primary, shortfall_text};
 use crate::diagnostic::{Code, Verdict};
 use crate::document::SectionKind;
 use crate::outcome::{Files, Report, RunError, SourceNote, Span};
 
 /// The SARIF format.
-pub struct Sarif;
+pub struct Sarif(pub Policy);
 
 fn location(files: &Files, span: &Span, message: Option<&str>) -> Value {
     let (start, end) = (files.start(span), files.end(span));
@@ -137,8 +137,9 @@ impl Renderer for Sarif {
             claims,
             errors,
             notes,
+            // Counted in the coverage.
             unchecked: _,
-            coverage: _,
+            coverage,
             stale_ignores,
         } = report;
         let stale = stale_ignores.iter().map(|s| stale_result(files, s));
@@ -149,10 +150,30 @@ impl Renderer for Sarif {
             .map(|v| result(files, &v))
             .chain(stale)
             .collect();
+        let shortfalls = coverage.iter().filter(|c| self.0.short(c)).map(|c| {
+            let name = files.name(c.draft);
+            json!({
+                "level": "error",
+                "message": { "text": shortfall_text(name, c, &self.0) },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": name } } }],
+            })
+        });
         let notifications: Vec<Value> = errors
             .iter()
             .map(notification)
             .chain(notes.iter().map(|n| note(files, n)))
+            .chain(shortfalls)
+            .collect();
+        let coverage: Vec<Value> = coverage
+            .iter()
+            .map(|c| {
+                json!({
+                    "draft": files.name(c.draft),
+                    "figures": c.figures,
+                    "checked": c.checked,
+                    "waived": c.waived,
+                })
+            })
             .collect();
         let log = json!({
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -165,6 +186,7 @@ impl Renderer for Sarif {
                 } },
                 "columnKind": "unicodeCodePoints",
                 "results": results,
+                "properties": { "coverage": coverage },
                 "invocations": [{
                     "executionSuccessful": errors.is_empty(),
                     "toolExecutionNotifications": notifications,
