@@ -55,16 +55,7 @@ pub(super) fn run(
         writeln!(out, "wrote the snapshot {name}\n{}", summary_line(report))?;
         return Ok(verdicts);
     }
-    let old = match std::fs::read_to_string(snap.file) {
-        Ok(text) => Some(text.replace("\r\n", "\n")),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => {
-            return Err(io::Error::new(
-                e.kind(),
-                format!("cannot read the snapshot {name}: {e}"),
-            ));
-        }
-    };
+    let old = read_snapshot(snap.file, &name)?;
     if old.as_deref() == Some(new.as_str()) {
         writeln!(
             out,
@@ -73,20 +64,7 @@ pub(super) fn run(
         )?;
         return Ok(verdicts);
     }
-    let before = if old.is_some() {
-        format!("{name} (committed)")
-    } else {
-        format!("{name} (missing)")
-    };
-    let diff = similar::TextDiff::from_lines(old.as_deref().unwrap_or(""), new.as_str());
-    let text = diff
-        .unified_diff()
-        .context_radius(3)
-        .header(&before, &format!("{name} (this run)"))
-        .to_string();
-    for line in text.lines() {
-        writeln!(out, "{}", paint(line, snap.color))?;
-    }
+    write_diff(out, &name, old.as_deref(), &new, snap.color)?;
     writeln!(
         out,
         "\nthe report differs from the snapshot {name}; review the diff, then accept it with --accept (or CLAIMCHECK_ACCEPT=1)"
@@ -95,6 +73,43 @@ pub(super) fn run(
         ExitStatus::Error => ExitStatus::Error,
         _ => ExitStatus::Findings,
     })
+}
+
+/// The committed snapshot (CRLF line ends read as LF), or `None` when
+/// there is none.
+fn read_snapshot(file: &Path, name: &str) -> io::Result<Option<String>> {
+    match std::fs::read_to_string(file) {
+        Ok(text) => Ok(Some(text.replace("\r\n", "\n"))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io::Error::new(
+            e.kind(),
+            format!("cannot read the snapshot {name}: {e}"),
+        )),
+    }
+}
+
+/// Writes the unified diff from the committed snapshot to this run's.
+fn write_diff(
+    out: &mut dyn Write,
+    name: &str,
+    old: Option<&str>,
+    new: &str,
+    color: bool,
+) -> io::Result<()> {
+    let before = match old {
+        Some(_) => format!("{name} (committed)"),
+        None => format!("{name} (missing)"),
+    };
+    let diff = similar::TextDiff::from_lines(old.unwrap_or(""), new);
+    let text = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(&before, &format!("{name} (this run)"))
+        .to_string();
+    for line in text.lines() {
+        writeln!(out, "{}", paint(line, color))?;
+    }
+    Ok(())
 }
 
 /// A diff line in its colour: removals red, additions green, hunks cyan.

@@ -10,9 +10,9 @@ use std::io::{self, Write};
 use super::escape::markdown as md;
 use super::policy::percent_text;
 use super::view::ClaimView;
-use super::{RenderOptions, Renderer, primary, shortfall_text, summary_line};
+use super::{Policy, RenderOptions, Renderer, primary, shortfall_text, summary_line};
 use crate::diagnostic::Verdict;
-use crate::outcome::{Files, Report, Span};
+use crate::outcome::{Files, Report, RunError, Span};
 
 /// The Markdown format.
 pub struct Markdown(pub RenderOptions);
@@ -70,37 +70,12 @@ impl Renderer for Markdown {
         if self.0.quiet {
             return Ok(());
         }
-        let mut lines = Vec::new();
-        for e in errors {
-            let at = e
-                .position
-                .map_or(String::new(), |p| format!(":{}:{}", p.line, p.column));
-            lines.push(format!(
-                "- ⛔ **{}{at}** could not be checked: {}",
-                md(&e.file),
-                md(&e.message)
-            ));
-        }
-        for c in claims {
-            let v = ClaimView::new(files, c);
-            if v.verdict == Verdict::Ok {
-                continue;
-            }
-            let code = v.code.map_or(String::new(), |c| format!(" {}", c.id()));
-            let soft = if policy.fails(v.verdict) {
-                ""
-            } else {
-                " (does not fail the run)"
-            };
-            lines.push(format!(
-                "- {} **{}** {}{code}{soft}: {} ({})",
-                mark(v.verdict),
-                md(v.id),
-                v.verdict,
-                md(&v.message),
-                place(files, primary(&v))
-            ));
-        }
+        let mut lines: Vec<String> = errors.iter().map(error_line).collect();
+        lines.extend(
+            claims
+                .iter()
+                .filter_map(|c| claim_line(files, &ClaimView::new(files, c), policy)),
+        );
         for s in stale_ignores {
             lines.push(format!(
                 "- 🔍 an `ignore` entry's quote is not in the draft ({})",
@@ -118,4 +93,36 @@ impl Renderer for Markdown {
         }
         Ok(())
     }
+}
+
+fn error_line(e: &RunError) -> String {
+    let at = e
+        .position
+        .map_or(String::new(), |p| format!(":{}:{}", p.line, p.column));
+    format!(
+        "- ⛔ **{}{at}** could not be checked: {}",
+        md(&e.file),
+        md(&e.message)
+    )
+}
+
+/// The line of a claim that is not ok.
+fn claim_line(files: &Files, v: &ClaimView<'_>, policy: &Policy) -> Option<String> {
+    if v.verdict == Verdict::Ok {
+        return None;
+    }
+    let code = v.code.map_or(String::new(), |c| format!(" {}", c.id()));
+    let soft = if policy.fails(v.verdict) {
+        ""
+    } else {
+        " (does not fail the run)"
+    };
+    Some(format!(
+        "- {} **{}** {}{code}{soft}: {} ({})",
+        mark(v.verdict),
+        md(v.id),
+        v.verdict,
+        md(&v.message),
+        place(files, primary(v))
+    ))
 }

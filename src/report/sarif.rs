@@ -12,7 +12,7 @@ use super::view::ClaimView;
 use super::{Level, Policy, Renderer, primary, shortfall_text};
 use crate::diagnostic::{Code, Verdict};
 use crate::document::SectionKind;
-use crate::outcome::{Files, Report, RunError, SourceNote, Span};
+use crate::outcome::{DraftCoverage, Files, Report, RunError, SourceNote, Span};
 
 /// The SARIF format.
 pub struct Sarif(pub Policy);
@@ -130,6 +130,26 @@ fn note(files: &Files, n: &SourceNote) -> Value {
     })
 }
 
+/// A draft below `--require-coverage`, as a notification.
+fn shortfall(files: &Files, c: &DraftCoverage, policy: &Policy) -> Value {
+    let name = files.name(c.draft);
+    json!({
+        "level": "error",
+        "message": { "text": shortfall_text(name, c, policy) },
+        "locations": [{ "physicalLocation": { "artifactLocation": { "uri": name } } }],
+    })
+}
+
+/// A draft's coverage, for the run's properties.
+fn coverage_value(files: &Files, c: &DraftCoverage) -> Value {
+    json!({
+        "draft": files.name(c.draft),
+        "figures": c.figures,
+        "checked": c.checked,
+        "waived": c.waived,
+    })
+}
+
 impl Renderer for Sarif {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let Report {
@@ -150,31 +170,18 @@ impl Renderer for Sarif {
             .map(|v| result(files, &v))
             .chain(stale)
             .collect();
-        let shortfalls = coverage.iter().filter(|c| self.0.short(c)).map(|c| {
-            let name = files.name(c.draft);
-            json!({
-                "level": "error",
-                "message": { "text": shortfall_text(name, c, &self.0) },
-                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": name } } }],
-            })
-        });
+        let shortfalls = self
+            .0
+            .shortfalls(report)
+            .into_iter()
+            .map(|c| shortfall(files, c, &self.0));
         let notifications: Vec<Value> = errors
             .iter()
             .map(notification)
             .chain(notes.iter().map(|n| note(files, n)))
             .chain(shortfalls)
             .collect();
-        let coverage: Vec<Value> = coverage
-            .iter()
-            .map(|c| {
-                json!({
-                    "draft": files.name(c.draft),
-                    "figures": c.figures,
-                    "checked": c.checked,
-                    "waived": c.waived,
-                })
-            })
-            .collect();
+        let coverage: Vec<Value> = coverage.iter().map(|c| coverage_value(files, c)).collect();
         let log = json!({
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",

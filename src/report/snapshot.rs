@@ -17,7 +17,7 @@ use super::escape::visible;
 use super::paths::Rebase;
 use super::view::{ClaimView, text_of};
 use super::{Policy, Renderer, coverage_text, primary, shortfall_text, summary_line};
-use crate::outcome::{Files, Report, Span};
+use crate::outcome::{Files, Report, RunError, Span, StaleIgnore};
 use crate::quote::one_line;
 
 /// The snapshot format.
@@ -45,29 +45,7 @@ impl Renderer for Snapshot {
         let names = file_names(report);
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         let rebase_text = |t: &str| self.rebase.names_in(&self.rebase.message(t), &names);
-        let mut errors: Vec<(String, String)> = errors
-            .iter()
-            .map(|e| {
-                let at = e
-                    .position
-                    .map_or(String::new(), |p| format!(":{}:{}", p.line, p.column));
-                let file = self.rebase.path(&e.file);
-                (
-                    file.clone(),
-                    format!(
-                        "{}{at}: {}",
-                        visible(&file),
-                        visible(&rebase_text(&e.message))
-                    ),
-                )
-            })
-            .collect();
-        errors.sort_by(|a, b| a.0.cmp(&b.0));
-        section(
-            out,
-            "files that could not be checked",
-            errors.into_iter().map(|e| e.1),
-        )?;
+        self.errors(out, errors, &rebase_text)?;
         let mut by_file: BTreeMap<String, Vec<ClaimView<'_>>> = BTreeMap::new();
         for c in claims {
             let v = ClaimView::new(files, c);
@@ -80,32 +58,14 @@ impl Renderer for Snapshot {
                 self.claim(out, files, v, &rebase_text)?;
             }
         }
-        let mut stale: Vec<String> = stale_ignores
-            .iter()
-            .map(|s| {
-                let quote = s.closest.as_ref().map_or(String::new(), |c| {
-                    let passage = one_line(files.text(&c.passage));
-                    format!(": {} (closest: {})", visible(&c.quote), visible(&passage))
-                });
-                format!("{}{quote}", self.place(files, &s.at))
-            })
-            .collect();
-        stale.sort();
-        section(
-            out,
-            "`ignore` entries whose quote is not in the draft",
-            stale.into_iter(),
-        )?;
+        self.stale(out, files, stale_ignores)?;
         self.coverage(out, files, coverage)?;
         self.unchecked(out, files, unchecked)?;
         let mut notes: Vec<String> = notes
             .iter()
             .map(|n| {
-                format!(
-                    "{}: {}",
-                    visible(&self.rebase.path(files.name(n.file))),
-                    visible(&n.note)
-                )
+                let name = self.rebase.path(files.name(n.file));
+                format!("{}: {}", visible(&name), visible(&n.note))
             })
             .collect();
         notes.sort();
@@ -149,6 +109,46 @@ fn section(
 }
 
 impl Snapshot {
+    /// The files that could not be checked, by rebased name.
+    fn errors(
+        &self,
+        out: &mut dyn Write,
+        errors: &[RunError],
+        rebase_text: &dyn Fn(&str) -> String,
+    ) -> io::Result<()> {
+        let mut lines: Vec<(String, String)> = errors
+            .iter()
+            .map(|e| {
+                let at = e
+                    .position
+                    .map_or(String::new(), |p| format!(":{}:{}", p.line, p.column));
+                let file = self.rebase.path(&e.file);
+                let message = visible(&rebase_text(&e.message)).into_owned();
+                (file.clone(), format!("{}{at}: {message}", visible(&file)))
+            })
+            .collect();
+        lines.sort_by(|a, b| a.0.cmp(&b.0));
+        let lines = lines.into_iter().map(|e| e.1);
+        section(out, "files that could not be checked", lines)
+    }
+
+    /// The `ignore` entries that waive nothing.
+    fn stale(&self, out: &mut dyn Write, files: &Files, stale: &[StaleIgnore]) -> io::Result<()> {
+        let mut lines: Vec<String> = stale
+            .iter()
+            .map(|s| {
+                let quote = s.closest.as_ref().map_or(String::new(), |c| {
+                    let passage = one_line(files.text(&c.passage));
+                    format!(": {} (closest: {})", visible(&c.quote), visible(&passage))
+                });
+                format!("{}{quote}", self.place(files, &s.at))
+            })
+            .collect();
+        lines.sort();
+        let title = "`ignore` entries whose quote is not in the draft";
+        section(out, title, lines.into_iter())
+    }
+
     /// The rebased name of a span's file.
     fn name(&self, files: &Files, span: &Span) -> String {
         self.rebase.path(files.name(span.file))
