@@ -13,6 +13,7 @@ use crate::facts::Resolver;
 use rayon::prelude::*;
 
 use crate::outcome::{ClaimOutcome, FileId, Report, RunError, SourceNote};
+use crate::report::paths::STDIN_NAME;
 use crate::root::Roots;
 use crate::sources::{NamedSources, QuoteIndex, Source, SourceCache};
 use crate::verdict::Judge;
@@ -27,6 +28,9 @@ pub struct CheckOptions {
     pub allow_outside_root: bool,
     /// How sources are read (`--max-source-size`, `--encoding`).
     pub read: ReadOptions,
+    /// The text of the claims file given as `-` (standard input), whose
+    /// paths are relative to the current folder.
+    pub stdin: Option<String>,
 }
 
 /// Checks the claims files at `paths` (files, or folders searched for `*.json`).
@@ -123,7 +127,9 @@ pub fn claims_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<RunError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        if path.is_dir() {
+        if path.as_os_str() == "-" {
+            files.push(path.clone());
+        } else if path.is_dir() {
             let before = files.len();
             walk(path, &mut files);
             if files.len() == before {
@@ -186,13 +192,22 @@ fn load_error(e: LoadError) -> RunError {
 }
 
 impl Run<'_> {
-    /// Loads the claims file at `path` and checks where its sources lead.
+    /// Loads the claims file at `path` (`-`: the text read from standard
+    /// input, whose paths are relative to the current folder) and checks
+    /// where its sources lead.
     fn load(&mut self, order: usize, path: &Path) -> Option<Loaded> {
-        if let Err(message) = self.roots.admit_claims_file(path) {
+        let stdin = path.as_os_str() == "-";
+        if !stdin && let Err(message) = self.roots.admit_claims_file(path) {
             self.errors.push((order, plain_error(path, &message)));
             return None;
         }
-        let file = match claims::load(path) {
+        let loaded = if stdin {
+            let text = self.options.stdin.clone().unwrap_or_default();
+            claims::parse_claims(STDIN_NAME, text, Path::new(""))
+        } else {
+            claims::load(path)
+        };
+        let file = match loaded {
             Ok(f) => f,
             Err(e) => {
                 self.errors.push((order, load_error(e)));

@@ -32,11 +32,15 @@ impl Renderer for Human {
             errors,
             notes,
             unchecked,
-            // Coverage is summed up in the summary line by the CI formats.
+            // Summed up in the summary line; a shortfall is an error below.
             coverage: _,
             stale_ignores,
         } = report;
         let opts = self.0;
+        if opts.quiet {
+            let color = summary_color(report, &opts.policy);
+            return writeln!(out, "{}", paint(&summary_line(report), color, opts.color));
+        }
         let drawer = if opts.color {
             Drawer::styled()
         } else {
@@ -64,7 +68,12 @@ impl Renderer for Human {
             writeln!(out, "{rendered}\n")?;
         }
         write_unchecked(out, files, unchecked, opts)?;
-        let color = summary_color(report);
+        for c in opts.policy.shortfalls(report) {
+            let label = paint("error", "red", opts.color);
+            let text = super::shortfall_text(&visible(files.name(c.draft)), c, &opts.policy);
+            writeln!(out, "{label}: {text}\n")?;
+        }
+        let color = summary_color(report, &opts.policy);
         writeln!(out, "{}", paint(&summary_line(report), color, opts.color))
     }
 }
@@ -83,11 +92,11 @@ fn write_notes(
     Ok(())
 }
 
-fn summary_color(report: &Report) -> &'static str {
+fn summary_color(report: &Report, policy: &super::Policy) -> &'static str {
     let failed = report.count(Verdict::Error)
         + report.count(Verdict::NotFound)
         + report.count(Verdict::Mismatch);
-    if !report.errors.is_empty() || failed > 0 {
+    if !report.errors.is_empty() || failed > 0 || !policy.shortfalls(report).is_empty() {
         "red"
     } else if report.count(Verdict::Undecided) > 0 {
         "yellow"
