@@ -26,7 +26,11 @@ fn project(name: &str) -> PathBuf {
     std::fs::create_dir_all(project.join(".git")).unwrap();
     std::fs::create_dir_all(project.join("claims")).unwrap();
     std::fs::write(root.join("secret.txt"), format!("token {SECRET} 42\n")).unwrap();
-    std::fs::write(root.join("secret.json"), format!("{{\"sources\": \"{SECRET}\"}}\n")).unwrap();
+    std::fs::write(
+        root.join("secret.json"),
+        format!("{{\"sources\": \"{SECRET}\"}}\n"),
+    )
+    .unwrap();
     std::fs::write(
         project.join("source.md"),
         "Revenue was RMB189.0 million in 2022 and RMB289.4 million in 2023.\n",
@@ -60,7 +64,11 @@ fn fixtures() {
             let text = stdout(out);
             assert!(!text.contains("root:x:0"), "/etc/passwd leaked");
         }
-        insta::assert_snapshot!(format!("{}\n===== json =====\n{}", transcript(&human), transcript(&json)));
+        insta::assert_snapshot!(format!(
+            "{}\n===== json =====\n{}",
+            transcript(&human),
+            transcript(&json)
+        ));
     });
 }
 
@@ -76,7 +84,10 @@ fn a_symlinked_source_that_leads_outside_is_refused() {
     write_claims(&p, "c.json", &claims);
     let (status, text) = check(&p, &[]);
     assert_eq!(status, 2, "{text}");
-    assert!(text.contains("`../innocent.md` leads outside the root folder through a symbolic link"), "{text}");
+    assert!(
+        text.contains("`../innocent.md` leads outside the root folder through a symbolic link"),
+        "{text}"
+    );
 }
 
 #[cfg(unix)]
@@ -86,7 +97,10 @@ fn a_symlinked_claims_file_that_leads_outside_is_refused() {
     std::os::unix::fs::symlink("../../secret.json", p.join("claims").join("evil.json")).unwrap();
     let (status, text) = check(&p, &[]);
     assert_eq!(status, 2, "{text}");
-    assert!(text.contains("the claims file `claims/evil.json` leads outside the root folder"), "{text}");
+    assert!(
+        text.contains("the claims file `claims/evil.json` leads outside the root folder"),
+        "{text}"
+    );
     let (status, text) = check(&p, &["claims/evil.json"]);
     assert_eq!(status, 2, "{text}");
 }
@@ -107,14 +121,20 @@ fn devices_and_fifos_are_refused_without_blocking() {
         write_claims(&p, "fifo.json", &claims("../pipe.md"));
         let (status, text) = check(&p, &["claims/fifo.json"]);
         assert_eq!(status, 2, "{text}");
-        assert!(text.contains("it is a FIFO (named pipe), not a regular file"), "{text}");
+        assert!(
+            text.contains("it is a FIFO (named pipe), not a regular file"),
+            "{text}"
+        );
     } else {
         eprintln!("skipped the FIFO probe: mkfifo is not available");
     }
     write_claims(&p, "zero.json", &claims("/dev/zero"));
     let (status, text) = check(&p, &["--allow-outside-root", "claims/zero.json"]);
     assert_eq!(status, 2, "{text}");
-    assert!(text.contains("it is a device, not a regular file"), "{text}");
+    assert!(
+        text.contains("it is a device, not a regular file"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -128,7 +148,10 @@ fn a_source_over_the_size_cap_is_refused() {
     write_claims(&p, "c.json", &claims);
     let (status, text) = check(&p, &["--max-source-size", "1M"]);
     assert_eq!(status, 2, "{text}");
-    assert!(text.contains("it is larger than the limit of 1 MiB"), "{text}");
+    assert!(
+        text.contains("it is larger than the limit of 1 MiB"),
+        "{text}"
+    );
     let (status, _) = check(&p, &["--max-source-size", "2M"]);
     assert_eq!(status, 0);
 }
@@ -144,7 +167,10 @@ fn a_root_key_cannot_widen_the_root() {
     write_claims(&p, "c.json", &claims);
     let (status, text) = check(&p, &[]);
     assert_eq!(status, 2, "{text}");
-    assert!(text.contains("`root` must stay inside the project folder"), "{text}");
+    assert!(
+        text.contains("`root` must stay inside the project folder"),
+        "{text}"
+    );
 }
 
 /// Verdicts by claim id from a JSON report.
@@ -154,7 +180,12 @@ fn verdicts(text: &str) -> Vec<(String, String)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| (r["id"].as_str().unwrap().to_string(), r["verdict"].as_str().unwrap().to_string()))
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_string(),
+                r["verdict"].as_str().unwrap().to_string(),
+            )
+        })
         .collect()
 }
 
@@ -189,9 +220,15 @@ fn absurd_expressions_are_claim_errors_and_the_others_are_checked() {
 fn ten_thousand_chained_facts_resolve() {
     let p = project("chain");
     let mut facts = serde_json::Map::new();
-    facts.insert("f0".into(), serde_json::json!({ "quote": "Revenue was {RMB189.0 million}" }));
+    facts.insert(
+        "f0".into(),
+        serde_json::json!({ "quote": "Revenue was {RMB189.0 million}" }),
+    );
     for i in 1..10_000 {
-        facts.insert(format!("f{i}"), serde_json::json!({ "expr": format!("f{} + 0", i - 1) }));
+        facts.insert(
+            format!("f{i}"),
+            serde_json::json!({ "expr": format!("f{} + 0", i - 1) }),
+        );
     }
     let claims = serde_json::json!({
         "sources": { "s": "../source.md" },
@@ -204,13 +241,23 @@ fn ten_thousand_chained_facts_resolve() {
     write_claims(&p, "c.json", &claims);
     let (status, text) = check(&p, &["--format", "json"]);
     assert_eq!(status, 1, "{text}");
-    assert_eq!(verdicts(&text), [("end".into(), "ok".into()), ("wrong".into(), "mismatch".into())]);
+    assert_eq!(
+        verdicts(&text),
+        [
+            ("end".into(), "ok".into()),
+            ("wrong".into(), "mismatch".into())
+        ]
+    );
 }
 
 #[test]
 fn json_nested_too_deep_is_refused_with_its_place() {
     let p = project("deep-json");
-    let text = format!("{{\"sources\": {{\"s\": \"../source.md\"}}, \"claims\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let text = format!(
+        "{{\"sources\": {{\"s\": \"../source.md\"}}, \"claims\": {}{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     std::fs::write(p.join("claims").join("c.json"), text).unwrap();
     let (status, text) = check(&p, &[]);
     assert_eq!(status, 2, "{text}");
@@ -242,6 +289,15 @@ fn the_same_folder_named_twice_is_checked_once() {
     });
     write_claims(&p, "c.json", &claims);
     let absolute = p.join("claims");
-    let (_, text) = check(&p, &["--format", "json", "claims", absolute.to_str().unwrap(), "./claims/"]);
+    let (_, text) = check(
+        &p,
+        &[
+            "--format",
+            "json",
+            "claims",
+            absolute.to_str().unwrap(),
+            "./claims/",
+        ],
+    );
     assert_eq!(verdicts(&text).len(), 1, "{text}");
 }
