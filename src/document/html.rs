@@ -1,7 +1,5 @@
 //! HTML to visible text, keeping a map from text offsets back to the file.
 
-use std::path::Path;
-
 /// The visible text of an HTML file and where each piece came from.
 #[derive(Debug)]
 pub(crate) struct Stripped {
@@ -24,16 +22,8 @@ impl Stripped {
     }
 }
 
-/// Whether a file should be read as HTML: by extension, or by how it starts.
-pub(crate) fn looks_like_html(path: &Path, text: &str) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if matches!(ext.as_str(), "html" | "htm" | "xhtml") {
-        return true;
-    }
+/// Whether a text (not named `.html`) is HTML, by how it starts.
+pub(crate) fn looks_like_html(text: &str) -> bool {
     let head: String = text
         .trim_start_matches('\u{feff}')
         .trim_start()
