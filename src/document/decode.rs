@@ -129,7 +129,7 @@ fn non_ascii(s: &str) -> usize {
 }
 
 /// Many control bytes: a binary file rather than text.
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
     let control = sample
         .iter()

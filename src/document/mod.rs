@@ -12,10 +12,12 @@
 //! cannot be read as its format is an error, never decoded as text; a panic
 //! in a reader's dependency becomes that error too.
 
+mod archive;
 mod csv;
 mod decode;
 mod docx;
 mod html;
+mod numfmt;
 mod pdf;
 mod position;
 mod read;

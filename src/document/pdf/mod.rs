@@ -55,22 +55,14 @@ pub(crate) fn read(bytes: &[u8], limits: &Limits) -> Result<Built, String> {
     finish(built, undecodable)
 }
 
-/// What a file that claims to be a PDF but is not starts with.
+/// Why a file named `.pdf` is not one.
 fn not_pdf(bytes: &[u8]) -> String {
-    let head: String = String::from_utf8_lossy(&bytes[..bytes.len().min(16)])
-        .chars()
-        .map(|c| {
-            if c.is_control() || c == '\u{fffd}' {
-                '.'
-            } else {
-                c
-            }
-        })
-        .collect();
     if bytes.is_empty() {
         "the file is empty".to_string()
+    } else if super::decode::looks_binary(bytes) {
+        "it does not start with `%PDF-`; it is some other binary file".to_string()
     } else {
-        format!("it does not start with `%PDF-` (it starts with `{head}`)")
+        "it does not start with `%PDF-`; it is a text file named .pdf".to_string()
     }
 }
 
