@@ -323,14 +323,16 @@ pub(crate) struct Limits {
 impl Limits {
     /// Limits for a file of `len` bytes read under a size cap of `max_bytes`:
     /// unpacked data at most 200 times the file (and at least 64 MiB), never
-    /// more than the cap; text no more than the cap.
+    /// more than the cap; text no more than the cap; PDF work (operations,
+    /// and unpacked content bytes by sixteens) 64 per byte of the file
+    /// plus four million.
     pub fn new(len: usize, max_bytes: u64) -> Limits {
         let unpacked = (len as u64)
             .saturating_mul(200)
             .max(64 << 20)
             .min(max_bytes);
         let text = usize::try_from(max_bytes).unwrap_or(usize::MAX);
-        let operations = len.saturating_mul(4).max(1 << 20);
+        let operations = len.saturating_mul(64).saturating_add(4 << 20);
         Limits {
             unpacked,
             text,

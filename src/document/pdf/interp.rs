@@ -76,7 +76,7 @@ pub(super) struct Interpreter<'d> {
     /// Operations still allowed for the whole document.
     pub budget: usize,
     /// The most bytes a stream may decompress to.
-    limit: usize,
+    pub limit: usize,
     /// What was shown.
     pub runs: Vec<Run>,
     /// Whether some text was in a font that cannot be decoded.
@@ -120,13 +120,20 @@ impl<'d> Interpreter<'d> {
         resources: &[&Dictionary],
         depth: usize,
     ) -> Result<(), String> {
+        self.spend(content.len() / 16)?;
         for op in Content::decode_iter(content) {
             let Ok(op) = op else { break };
-            self.budget = self.budget.checked_sub(1).ok_or_else(|| {
-                "it has more drawing operations than a file of its size should".to_string()
-            })?;
+            self.spend(1)?;
             self.operation(&op.operator, &op.operands, resources, depth)?;
         }
+        Ok(())
+    }
+
+    /// Takes `cost` from the budget; `Err` once it is spent.
+    fn spend(&mut self, cost: usize) -> Result<(), String> {
+        self.budget = self.budget.checked_sub(cost).ok_or_else(|| {
+            "it asks for more drawing work than a file of its size should".to_string()
+        })?;
         Ok(())
     }
 

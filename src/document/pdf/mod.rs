@@ -90,7 +90,7 @@ fn load(bytes: &[u8], stream_limit: usize) -> Result<Pdf, String> {
 /// Runs the content of page `id`.
 fn page_text(pdf: &Pdf, id: lopdf::ObjectId, run: &mut Interpreter<'_>) -> Result<(), String> {
     let content = pdf
-        .get_page_content_with_limit(id, run_limit(run))
+        .get_page_content_with_limit(id, run.limit)
         .map_err(|e| format!("a page cannot be read ({e})"))?;
     let (own, inherited) = pdf.get_page_resources(id).unwrap_or((None, Vec::new()));
     let mut resources: Vec<&Dictionary> = own.into_iter().collect();
@@ -100,10 +100,6 @@ fn page_text(pdf: &Pdf, id: lopdf::ObjectId, run: &mut Interpreter<'_>) -> Resul
             .filter_map(|rid| pdf.get_dictionary(rid).ok()),
     );
     run.run(&content, &resources, 0)
-}
-
-fn run_limit(run: &Interpreter<'_>) -> usize {
-    run.budget.saturating_mul(64).max(1 << 20)
 }
 
 /// Appends a page's lines as a section, or a note when it has none.
