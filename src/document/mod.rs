@@ -341,13 +341,40 @@ impl Limits {
     }
 }
 
+thread_local! {
+    /// Set while a reader runs: its panics are reported as run errors, so
+    /// the panic hook stays silent for them.
+    static IN_READER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Wraps the panic hook (once) so that panics caught by [`guarded`] print
+/// nothing; others print as before. Fuzzing builds keep the fuzzer's hook
+/// as it is, so that a panic in a reader is still found there.
+fn quiet_reader_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    if cfg!(fuzzing) {
+        return;
+    }
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !IN_READER.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+}
+
 /// Runs a reader, turning a panic inside it (or a dependency) into a
 /// [`ReadFailure::Format`] instead of letting it end the run.
 fn guarded(
     format: Format,
     read: impl FnOnce() -> Result<Built, String>,
 ) -> Result<Built, ReadFailure> {
+    quiet_reader_panics();
+    let was = IN_READER.with(|f| f.replace(true));
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
+    IN_READER.with(|f| f.set(was));
     let reason = match outcome {
         Ok(Ok(built)) => return Ok(built),
         Ok(Err(reason)) => reason,
@@ -400,6 +427,30 @@ mod tests {
             }
         );
         assert!(doc.text().contains("US$1.2\u{a0}billion"));
+    }
+
+    #[test]
+    fn a_panicking_reader_is_a_run_error() {
+        let e = guarded(Format::Pdf, || panic!("unsupported encoding X")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "it cannot be read as a PDF file: the reader failed on it (unsupported encoding X)"
+        );
+    }
+
+    #[test]
+    fn binary_formats_never_fall_back_to_text() {
+        let options = ReadOptions::default();
+        for format in [Format::Pdf, Format::Docx, Format::Xlsx] {
+            let e = Document::from_bytes("x", "收入5.40億元".as_bytes(), format, &options);
+            assert!(matches!(e, Err(ReadFailure::Format { .. })), "{format:?}");
+        }
+        let bad = ReadOptions {
+            encoding: Some("klingon".into()),
+            ..ReadOptions::default()
+        };
+        let e = Document::from_bytes("x.txt", b"1", Format::Text, &bad).unwrap_err();
+        assert!(e.to_string().contains("not an encoding label"));
     }
 
     #[test]

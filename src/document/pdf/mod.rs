@@ -148,3 +148,6 @@ fn finish(mut built: Built, undecodable: bool) -> Result<Built, String> {
     }
     Ok(built)
 }
+
+#[cfg(test)]
+mod tests;
