@@ -101,3 +101,32 @@ def save_docx(path, doc):
     props.last_modified_by = "claimcheck"
     props.revision = 1
     doc.save(path)
+    stable_zip(path)
+
+
+def stable_zip(path):
+    """Rewrites an Office file with fixed entry dates, so that its bytes
+    change only when its content does."""
+    import re
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        entries = [(info, z.read(info.filename)) for info in z.infolist()]
+    # openpyxl stamps the save time into the core properties.
+    entries = [(info, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2025-01-01T00:00:00Z", data)
+                if info.filename == "docProps/core.xml" else data) for info, data in entries]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            z.writestr(fixed, data)
+
+
+def save_workbook(wb, path):
+    """Saves an openpyxl workbook with fixed properties and entry dates."""
+    import datetime
+    when = datetime.datetime(2025, 1, 1)
+    wb.properties.created = wb.properties.modified = when
+    wb.properties.creator = wb.properties.lastModifiedBy = "claimcheck"
+    wb.save(path)
+    stable_zip(path)

@@ -18,7 +18,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from common import register_ming, save_docx, tracked, write_pdf  # noqa: E402
+from common import register_ming, save_docx, save_workbook, tracked, write_pdf  # noqa: E402
 
 SOURCES = os.path.join(os.path.dirname(__file__), "..")
 
@@ -126,7 +126,7 @@ def segments():
         cells[3].number_format = cells[4].number_format = "0.0%"
     for col, width in zip("ABCDE", (14, 12, 12, 8, 12)):
         ws.column_dimensions[col].width = width
-    wb.save(os.path.join(SOURCES, "xihe-segments.xlsx"))
+    save_workbook(wb, os.path.join(SOURCES, "xihe-segments.xlsx"))
 
 
 DRAFT = [

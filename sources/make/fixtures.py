@@ -15,9 +15,11 @@ import io
 import os
 import sys
 
+from reportlab.pdfbase import pdfmetrics
+
 sys.path.insert(0, os.path.dirname(__file__))
 from common import (  # noqa: E402
-    cid_fonts, docx_tracked, image_png, register_ming, save_docx, write_pdf,
+    cid_fonts, docx_tracked, image_png, register_ming, save_docx, save_workbook, write_pdf,
 )
 
 CASES = os.path.join(os.path.dirname(__file__), "..", "..", "tests", "cases")
@@ -51,24 +53,32 @@ def embedded_font():
 
 
 def cid_font():
-    """Non-embedded CID fonts: STSong-Light (UniGB-UCS2-H), MSung-Light as
-    reportlab writes it (Adobe-CNS1 with a UniGB CMap: pdftotext drops it),
-    and MSung-Light with a correct UniCNS-UCS2-H."""
+    """Non-embedded CID fonts: STSong-Light (UniGB-UCS2-H, as it should be),
+    MSung-Light as reportlab writes it (Adobe-CNS1 with a UniGB CMap, which
+    pdftotext drops), and a second MSung-Light rewritten to a correct
+    UniCNS-UCS2-H (on which lopdf's own extract_text fails)."""
     cid_fonts()
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    second = UnicodeCIDFont("MSung-Light")
+    second.name = second.fontName = "MSung-Light-CNS"
+    pdfmetrics.registerFont(second)
 
     def page(c):
         c.setFont("STSong-Light", 12)
         c.drawString(72, 760, "营业收入为人民币5.40亿元，同比增长86.6%。")
         c.setFont("MSung-Light", 12)
         c.drawString(72, 736, "研發開支為人民幣7.48億元。")
+        c.setFont("MSung-Light-CNS", 12)
+        c.drawString(72, 712, "毛利率為44.3%。")
 
     path = case("format-pdf-cid-font", "cid.pdf")
     write_pdf(path, [page])
-    data = open(path, "rb").read()
-    # The second font: same length, so the cross-reference offsets hold.
-    fixed = data.replace(b"/Encoding /UniGB-UCS2-H", b"/Encoding/UniCNS-UCS2-H", 2)
-    fixed = fixed.replace(b"/Encoding/UniCNS-UCS2-H", b"/Encoding /UniGB-UCS2-H", 1)
-    open(path, "wb").write(fixed)
+    chunks = open(path, "rb").read().split(b"endobj")
+    msung = [i for i, c in enumerate(chunks)
+             if b"/BaseFont /MSung-Light" in c and b"/Encoding /UniGB-UCS2-H" in c]
+    # The last MSung font object; same length, so the cross-reference offsets hold.
+    chunks[msung[-1]] = chunks[msung[-1]].replace(b"/Encoding /UniGB-UCS2-H", b"/Encoding/UniCNS-UCS2-H")
+    open(path, "wb").write(b"endobj".join(chunks))
 
 
 def pages(path, bodies, image_pages=()):
@@ -156,7 +166,7 @@ def xlsx():
     notes.append(["單位：人民幣千元"])
     notes.append(["報告日期", 45657])
     notes["B2"].number_format = 'yyyy"年"m"月"d"日"'
-    wb.save(case("format-xlsx-formats", "segments.xlsx"))
+    save_workbook(wb, case("format-xlsx-formats", "segments.xlsx"))
 
 
 def csv_gbk():
