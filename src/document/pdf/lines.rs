@@ -34,9 +34,14 @@ pub(crate) fn lines(mut runs: Vec<Run>) -> Vec<String> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < runs.len() {
-        let (base, size) = (runs[start].y, runs[start].size);
+        // The line's baseline is that of its largest text, so a raised
+        // footnote mark that sorts first does not set it.
+        let (mut base, mut size) = (runs[start].y, runs[start].size);
         let mut end = start + 1;
         while end < runs.len() && base - runs[end].y <= 0.5 * size.max(runs[end].size) {
+            if runs[end].size > size {
+                (base, size) = (runs[end].y, runs[end].size);
+            }
             end += 1;
         }
         let line = join(&mut runs[start..end]);
@@ -48,12 +53,19 @@ pub(crate) fn lines(mut runs: Vec<Run>) -> Vec<String> {
     out
 }
 
-/// The runs of one line joined left to right.
+/// The runs of one line joined left to right, footnote marks left out.
 fn join(runs: &mut [Run]) -> String {
     runs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let body = runs
+        .iter()
+        .max_by(|a, b| a.size.total_cmp(&b.size))
+        .cloned();
     let mut line = String::new();
     let mut last: Option<&Run> = None;
     for run in runs.iter() {
+        if body.as_ref().is_some_and(|b| is_footnote_mark(run, b)) {
+            continue;
+        }
         if let Some(prev) = last {
             if prev.text == run.text && (run.x0 - prev.x0).abs() < 0.2 * run.size {
                 continue; // drawn twice for a bold effect
@@ -64,6 +76,19 @@ fn join(runs: &mut [Run]) -> String {
         last = Some(run);
     }
     line.trim_end().to_string()
+}
+
+/// A footnote mark: a short run of digits, letters or `*†‡` set smaller
+/// than the line's text and raised above its baseline (`186%¹` must not
+/// read as `186%1`, as HTML's `<sup>` is dropped for the same reason).
+fn is_footnote_mark(run: &Run, body: &Run) -> bool {
+    let short = run.text.trim().chars().count() <= 3
+        && run
+            .text
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '*' | '†' | '‡'));
+    short && run.size <= 0.8 * body.size && run.y - body.y > 0.25 * body.size
 }
 
 /// What stands between two neighbouring runs: nothing, a space or a tab.
@@ -149,6 +174,21 @@ mod tests {
             run(92.0, 112.0, 480.0, "增長"),
         ];
         assert_eq!(lines(runs), vec!["Revenue was", "收入增長"]);
+    }
+
+    #[test]
+    fn raised_small_footnote_marks_are_dropped() {
+        let mut mark = run(61.0, 64.0, 704.0, "1");
+        mark.size = 6.0;
+        let mut low = run(90.0, 93.0, 698.0, "2");
+        low.size = 6.0;
+        let runs = vec![
+            run(10.0, 60.0, 700.0, "grew 186%"),
+            mark,
+            run(66.0, 88.0, 700.0, "in"),
+            low,
+        ];
+        assert_eq!(lines(runs), vec!["grew 186% in 2"]);
     }
 
     #[test]
