@@ -199,10 +199,10 @@ fn predefined(doc: &Document, dict: &Dictionary) -> Option<Decoder> {
         return Some(Decoder::Utf16);
     }
     let legacy = match name.as_ref() {
+        n if n.starts_with("GBK2K") => encoding_rs::GB18030,
         n if n.starts_with("GBK") || n.starts_with("GBpc") || n.starts_with("GB-EUC") => {
             encoding_rs::GBK
         }
-        n if n.starts_with("GBK2K") => encoding_rs::GB18030,
         n if n.starts_with("B5") || n.starts_with("ETen") || n.starts_with("HKscs") => {
             encoding_rs::BIG5
         }
@@ -329,4 +329,61 @@ fn w_ranges(doc: &Document, w: &[Object]) -> Vec<(u32, u32, Width)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::dictionary;
+
+    fn text(font: &Font, bytes: &[u8]) -> String {
+        font.show(bytes).glyphs.into_iter().map(|g| g.0).collect()
+    }
+
+    fn type0(encoding: &str) -> Dictionary {
+        dictionary! { "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "X", "Encoding" => encoding }
+    }
+
+    #[test]
+    fn predefined_cjk_cmaps_decode() {
+        let doc = Document::new();
+        let (gbk, _, _) = encoding_rs::GBK.encode("收入5.4亿元");
+        assert_eq!(
+            text(&Font::new(&doc, &type0("GBK-EUC-H"), 1 << 20), &gbk),
+            "收入5.4亿元"
+        );
+        let (big5, _, _) = encoding_rs::BIG5.encode("營業收入");
+        assert_eq!(
+            text(&Font::new(&doc, &type0("ETen-B5-H"), 1 << 20), &big5),
+            "營業收入"
+        );
+        let (gb18030, _, _) = encoding_rs::GB18030.encode("㐀收入");
+        assert_eq!(
+            text(&Font::new(&doc, &type0("GBK2K-H"), 1 << 20), &gb18030),
+            "㐀收入"
+        );
+        let utf16: Vec<u8> = "毛利率".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(
+            text(&Font::new(&doc, &type0("UniCNS-UCS2-H"), 1 << 20), &utf16),
+            "毛利率"
+        );
+        let unknown = Font::new(&doc, &type0("Identity-H"), 1 << 20);
+        assert!(!unknown.decodes());
+    }
+
+    #[test]
+    fn simple_fonts_use_their_encoding_and_widths() {
+        let doc = Document::new();
+        let dict = dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+            "Encoding" => "WinAnsiEncoding", "FirstChar" => 32,
+            "Widths" => vec![Object::Integer(278), Object::Integer(278)],
+        };
+        let font = Font::new(&doc, &dict, 1 << 20);
+        let shown = font.show(b" !\x80");
+        assert_eq!(text(&font, b" !\x80"), " !€");
+        assert_eq!(shown.glyphs[0].1, 278.0);
+        assert!(shown.glyphs[0].2, "a space takes word spacing");
+        assert_eq!(shown.glyphs[2].1, 500.0, "no width given: estimated");
+    }
 }
