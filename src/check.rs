@@ -2,16 +2,19 @@
 //! run, and only inside the root), find all quotes of a source in one pass,
 //! judge every claim, and collect the outcomes in path order.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::ops::Range;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::claims::{self, ClaimsFile, LoadError};
+use crate::coverage::{self, Drafts};
 use crate::document::{ReadOptions, display_path};
 use crate::facts::Resolver;
-use crate::outcome::{FileId, Report, RunError, SourceNote, Span};
-use crate::root::{Confinement, Roots};
+use rayon::prelude::*;
+
+use crate::outcome::{ClaimOutcome, FileId, Report, RunError, SourceNote};
+use crate::report::paths::STDIN_NAME;
+use crate::root::Roots;
 use crate::sources::{NamedSources, QuoteIndex, Source, SourceCache};
 use crate::verdict::Judge;
 
@@ -25,89 +28,96 @@ pub struct CheckOptions {
     pub allow_outside_root: bool,
     /// How sources are read (`--max-source-size`, `--encoding`).
     pub read: ReadOptions,
+    /// The text of the claims file given as `-` (standard input), whose
+    /// paths are relative to the current folder.
+    pub stdin: Option<String>,
 }
-
 
 /// Checks the claims files at `paths` (files, or folders searched for `*.json`).
 pub fn check(paths: &[PathBuf]) -> Report {
     check_with(paths, &CheckOptions::default())
 }
 
-/// Like [`check`], with options.
+/// Like [`check`], with options. The run goes in phases: load every claims
+/// file, read every source once (in parallel), find every quote of the run
+/// (one pass per source, in parallel), judge every claims file (in
+/// parallel), and put the outcomes in path order, so the output is the same
+/// whatever the number of threads.
 pub fn check_with(paths: &[PathBuf], options: &CheckOptions) -> Report {
     let mut run = Run {
         report: Report::default(),
+        errors: Vec::new(),
         cache: SourceCache::default(),
-        drafts: BTreeMap::new(),
+        drafts: Drafts::default(),
         roots: Roots::new(options),
         options,
     };
     let (files, errors) = claims_files(paths);
-    run.report.errors.extend(errors);
-    for file in files {
-        run.check_file(&file);
+    run.errors.extend(errors.into_iter().map(|e| (0, e)));
+    let loaded: Vec<Loaded> = files
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| run.load(i + 1, p))
+        .collect();
+    run.cache.prefetch(
+        loaded.iter().flat_map(|l| l.admitted.iter().cloned()),
+        &options.read,
+    );
+    let ready: Vec<Ready> = loaded.into_iter().filter_map(|l| run.ready(l)).collect();
+    let requests = ready.iter().flat_map(Ready::quote_requests).collect();
+    let quotes = QuoteIndex::build(requests);
+    let outcomes: Vec<Vec<ClaimOutcome>> = ready.par_iter().map(|r| r.judge(&quotes)).collect();
+    for (r, claims) in ready.iter().zip(outcomes) {
+        let stale = run.drafts.record(&r.file, r.id, &r.sources, &quotes);
+        run.report.stale_ignores.extend(stale);
+        run.report.claims.extend(claims);
     }
-    run.report.unchecked = unchecked(&run.drafts);
-    run.report
+    run.finish()
 }
 
 /// A run in progress.
 struct Run<'o> {
     report: Report,
+    /// Run errors with the position of their claims file in the run, so
+    /// they are reported in path order whatever phase found them.
+    errors: Vec<(usize, RunError)>,
     cache: SourceCache,
-    drafts: BTreeMap<String, Coverage>,
+    drafts: Drafts,
     roots: Roots,
     options: &'o CheckOptions,
 }
 
-/// A draft and the parts of it that claims' `says` cover.
-struct Coverage {
-    source: Arc<Source>,
-    covered: Vec<Range<usize>>,
+/// A claims file loaded, with its sources admitted to be read.
+struct Loaded {
+    order: usize,
+    file: ClaimsFile,
+    /// The paths of its sources, when every one stays inside the root.
+    admitted: Vec<PathBuf>,
 }
 
-/// The figures of each draft that no claim's `says` covers. Years, dates,
-/// ordinals and labels are not figures.
-fn unchecked(drafts: &BTreeMap<String, Coverage>) -> Vec<Span> {
-    let mut out = Vec::new();
-    for cov in drafts.values() {
-        let covered = Covered::new(cov.covered.clone());
-        for n in cov.source.numbers() {
-            if n.kind.is_value() && !covered.overlaps(&n.span) {
-                out.push(cov.source.span(n.span.clone()));
-            }
-        }
-    }
-    out
+/// A claims file whose sources are read.
+struct Ready {
+    file: ClaimsFile,
+    id: FileId,
+    sources: NamedSources,
 }
 
-/// Ranges sorted by start, with the furthest end reached so far, so that
-/// "does a range overlap any of them" is a binary search.
-struct Covered {
-    starts: Vec<usize>,
-    reach: Vec<usize>,
-}
-
-impl Covered {
-    fn new(mut ranges: Vec<Range<usize>>) -> Covered {
-        ranges.sort_by_key(|r| r.start);
-        let mut furthest = 0;
-        let reach = ranges
-            .iter()
-            .map(|r| {
-                furthest = furthest.max(r.end);
-                furthest
-            })
-            .collect();
-        Covered {
-            starts: ranges.iter().map(|r| r.start).collect(),
-            reach,
-        }
+impl Ready {
+    /// Every quote and `says` the file needs found, with its source.
+    fn quote_requests(&self) -> Vec<(Arc<Source>, String)> {
+        let mut requests = Resolver::quote_requests(&self.file);
+        requests.extend(Judge::says_requests(&self.file));
+        requests.extend(coverage::ignore_requests(&self.file));
+        requests
+            .into_iter()
+            .filter_map(|(name, text)| Some((Arc::clone(self.sources.get(&name)?), text)))
+            .collect()
     }
 
-    fn overlaps(&self, r: &Range<usize>) -> bool {
-        let before_end = self.starts.partition_point(|&s| s < r.end);
-        before_end > 0 && self.reach[before_end - 1] > r.start
+    /// The outcome of every claim of the file.
+    fn judge(&self, quotes: &QuoteIndex) -> Vec<ClaimOutcome> {
+        let mut judge = Judge::new(&self.file, self.id, &self.sources, quotes);
+        self.file.claims.iter().map(|c| judge.judge(c)).collect()
     }
 }
 
@@ -117,7 +127,9 @@ pub fn claims_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<RunError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        if path.is_dir() {
+        if path.as_os_str() == "-" {
+            files.push(path.clone());
+        } else if path.is_dir() {
             let before = files.len();
             walk(path, &mut files);
             if files.len() == before {
@@ -180,116 +192,120 @@ fn load_error(e: LoadError) -> RunError {
 }
 
 impl Run<'_> {
-    fn check_file(&mut self, path: &Path) {
-        if let Err(message) = self.roots.admit_claims_file(path) {
-            self.report.errors.push(plain_error(path, &message));
-            return;
+    /// Loads the claims file at `path` (`-`: the text read from standard
+    /// input, whose paths are relative to the current folder) and checks
+    /// where its sources lead.
+    fn load(&mut self, order: usize, path: &Path) -> Option<Loaded> {
+        let stdin = path.as_os_str() == "-";
+        if !stdin && let Err(message) = self.roots.admit_claims_file(path) {
+            self.errors.push((order, plain_error(path, &message)));
+            return None;
         }
-        let file = match claims::load(path) {
+        let loaded = if stdin {
+            let text = self.options.stdin.clone().unwrap_or_default();
+            claims::parse_claims(STDIN_NAME, text, Path::new(""))
+        } else {
+            claims::load(path)
+        };
+        let file = match loaded {
             Ok(f) => f,
-            Err(e) => return self.report.errors.push(load_error(e)),
-        };
-        let file_id = self.report.files.add(Arc::clone(&file.doc));
-        let Some(sources) = self.read_sources(&file, path) else {
-            return;
-        };
-        let mut requests = Resolver::quote_requests(&file);
-        requests.extend(Judge::says_requests(&file));
-        let quotes = QuoteIndex::build(&requests, &sources);
-        self.cover_draft(&file, &sources, &quotes);
-        let mut judge = Judge::new(&file, file_id, &sources, &quotes);
-        for claim in &file.claims {
-            self.report.claims.push(judge.judge(claim));
-        }
-    }
-
-    /// Records which parts of the draft the file's `says` cover.
-    fn cover_draft(&mut self, file: &ClaimsFile, sources: &NamedSources, quotes: &QuoteIndex) {
-        let Some((name, draft)) = file
-            .draft
-            .as_ref()
-            .and_then(|d| sources.get(d).map(|s| (d, s)))
-        else {
-            return;
-        };
-        let cov = self
-            .drafts
-            .entry(draft.name().to_string())
-            .or_insert_with(|| Coverage {
-                source: Arc::clone(draft),
-                covered: Vec::new(),
-            });
-        let says = Judge::says_requests(file);
-        cov.covered.extend(
-            says.iter()
-                .filter_map(|(_, text)| quotes.get(name, text))
-                .map(|m| m.range.clone()),
-        );
-    }
-
-    /// Reads every source of `file`; one that cannot be read (or leaves the
-    /// root) stops the file (exit status 2).
-    fn read_sources(&mut self, file: &ClaimsFile, path: &Path) -> Option<NamedSources> {
-        let confinement = match self.roots.for_file(file, path) {
-            Ok(c) => c,
-            Err((message, span)) => {
-                self.file_error(file, span.start, message);
+            Err(e) => {
+                self.errors.push((order, load_error(e)));
                 return None;
             }
         };
+        let admitted = self.admit_sources(order, &file, path)?;
+        Some(Loaded {
+            order,
+            file,
+            admitted,
+        })
+    }
+
+    /// The paths of `file`'s sources, when every one stays inside the root.
+    fn admit_sources(
+        &mut self,
+        order: usize,
+        file: &ClaimsFile,
+        path: &Path,
+    ) -> Option<Vec<PathBuf>> {
+        let confinement = match self.roots.for_file(file, path) {
+            Ok(c) => c,
+            Err((message, span)) => {
+                self.file_error(order, file, span.start, message);
+                return None;
+            }
+        };
+        let mut admitted = Vec::new();
+        for s in &file.sources {
+            match confinement.admit(&s.path, &s.written) {
+                Ok(()) => admitted.push(s.path.clone()),
+                Err(message) => {
+                    let message = format!("source `{}`: {message}", s.name);
+                    self.file_error(order, file, s.span.start, message);
+                }
+            }
+        }
+        (admitted.len() == file.sources.len()).then_some(admitted)
+    }
+
+    /// Registers a loaded file and its (already read) sources; a source that
+    /// cannot be read stops the file (exit status 2).
+    fn ready(&mut self, loaded: Loaded) -> Option<Ready> {
+        let Loaded { order, file, .. } = loaded;
+        let id = self.report.files.add(Arc::clone(&file.doc));
         let mut sources = HashMap::new();
         let mut ok = true;
         for s in &file.sources {
-            match self.read_source(&confinement, s) {
+            match self
+                .cache
+                .get(&s.path, &mut self.report.files, &self.options.read)
+            {
                 Ok(source) => {
                     self.note(&source);
                     sources.insert(s.name.clone(), source);
                 }
-                Err(message) => {
-                    self.file_error(
-                        file,
-                        s.span.start,
-                        format!("source `{}`: {message}", s.name),
-                    );
+                Err(e) => {
+                    let message = format!("source `{}`: {e}", s.name);
+                    self.file_error(order, &file, s.span.start, message);
                     ok = false;
                 }
             }
         }
-        ok.then_some(sources)
+        ok.then_some(Ready { file, id, sources })
     }
 
     /// A run error at byte `at` of a claims file.
-    fn file_error(&mut self, file: &ClaimsFile, at: usize, message: String) {
-        self.report.errors.push(RunError {
+    fn file_error(&mut self, order: usize, file: &ClaimsFile, at: usize, message: String) {
+        let error = RunError {
             file: file.name().to_string(),
             position: Some(file.position(at)),
             message,
             line_text: Some(file.line_text(at).to_string()),
-        });
-    }
-
-    fn read_source(
-        &mut self,
-        confinement: &Confinement,
-        s: &claims::SourceRef,
-    ) -> Result<Arc<Source>, String> {
-        confinement.admit(&s.path, &s.written)?;
-        self.cache
-            .get(&s.path, &mut self.report.files, &self.options.read)
-            .map_err(|e| e.to_string())
+        };
+        self.errors.push((order, error));
     }
 
     /// Keeps a source's reading notes, once per source.
     fn note(&mut self, source: &Source) {
-        let id: FileId = source.id;
         for note in &source.doc.notes {
             let n = SourceNote {
-                file: id,
+                file: source.id,
                 note: note.clone(),
             };
             if !self.report.notes.contains(&n) {
                 self.report.notes.push(n);
             }
         }
+    }
+
+    /// The report, with run errors in path order and drafts' coverage.
+    fn finish(mut self) -> Report {
+        self.errors.sort_by_key(|(order, _)| *order);
+        self.report.errors = self.errors.into_iter().map(|(_, e)| e).collect();
+        let (unchecked, coverage) = self.drafts.finish();
+        self.report.unchecked = unchecked;
+        self.report.coverage = coverage;
+        self.report
     }
 }

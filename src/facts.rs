@@ -13,8 +13,8 @@ use crate::diagnostic::Code;
 use crate::expr::{Env, EvalError, Expr, ExprError, Quantity, Tolerance, Value, evaluate_parsed};
 use crate::numbers::{Number, read_numbers};
 use crate::outcome::{Closest, Input, InputValue};
-use crate::quote::{Marked, parse_marked};
-use crate::sources::{NamedSources, QuoteIndex, closest_passage};
+use crate::quote::{Marked, map_range, parse_marked};
+use crate::sources::{NamedSources, QuoteIndex};
 
 /// A resolved fact.
 #[derive(Clone, Debug)]
@@ -309,20 +309,19 @@ impl<'a> Resolver<'a> {
             .ok_or_else(|| invalid(format!("source `{source_name}` was not read")))?;
         let numbers = marked_numbers(&marked)
             .map_err(|e| invalid(format!("its quote cannot give a value: {e}")))?;
-        let Some(found) = self.quotes.get(source_name, &marked.text) else {
+        let Some(found) = self.quotes.get(source, &marked.text) else {
             return Err(Arc::new(FactError::NotFound {
                 fact: name.to_string(),
                 source: source_name.to_string(),
-                closest: closest_passage(source, &marked.text).map(Box::new),
+                closest: self.quotes.closest(source, &marked.text).map(Box::new),
                 span: quote.span.clone(),
             }));
         };
-        let locator = source.locator();
         let several = numbers.len() > 1;
         let mut quantities = Vec::with_capacity(numbers.len());
         let mut parts = Vec::with_capacity(numbers.len());
         for (i, n) in numbers.iter().enumerate() {
-            let range = locator.map_range(source.text(), &marked.text, found, n.span.clone());
+            let range = map_range(source.text(), &marked.text, found, n.span.clone());
             quantities.push(Quantity::from_number(n));
             parts.push(Input {
                 name: element_name(name, several, i),
@@ -354,7 +353,7 @@ impl<'a> Resolver<'a> {
         let tree = tree.map_err(expr_error)?;
         let value = match evaluate_parsed(&tree, self, &Tolerance::default()) {
             Ok((value, _)) => value,
-            Err(EvalError::Fact { name: dep, .. }) => return Err(self.error_of(&dep)),
+            Err(EvalError::Fact { error, .. }) => return Err(error),
             Err(EvalError::Expr(error)) => return Err(expr_error(error)),
         };
         let items: Vec<Quantity> = match &value {
@@ -383,14 +382,6 @@ impl<'a> Resolver<'a> {
             .collect();
         Ok(Arc::new(Fact { value, parts }))
     }
-
-    /// The error of a resolved fact that failed.
-    pub fn error_of(&self, name: &str) -> Arc<FactError> {
-        match self.slots.get(name) {
-            Some(Slot::Done(Err(e))) => Arc::clone(e),
-            _ => unreachable!("a fact reported as failed has an error"),
-        }
-    }
 }
 
 /// `rev[1]` for an element of a list fact, `rev` for a single value.
@@ -403,10 +394,12 @@ fn element_name(name: &str, several: bool, i: usize) -> String {
 }
 
 impl Env for Resolver<'_> {
+    type Error = Arc<FactError>;
+
     /// A fact's value. Facts an expression of a fact uses are resolved
     /// before it; a claim's `check` resolves the facts it names here.
-    fn fact(&mut self, name: &str) -> Option<Result<Value, ()>> {
-        Some(self.resolve(name)?.map(|f| f.value.clone()).map_err(|_| ()))
+    fn fact(&mut self, name: &str) -> Option<Result<Value, Arc<FactError>>> {
+        Some(self.resolve(name)?.map(|f| f.value.clone()))
     }
 
     fn names(&self) -> Vec<String> {

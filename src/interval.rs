@@ -2,7 +2,11 @@
 //! the interval of values that round to it; arithmetic keeps exact bounds,
 //! so a check never passes or fails because of binary floating point.
 //! Roots, the one operation without exact rational results, are bounded
-//! outward.
+//! outward ([`Interval::pow`]).
+//!
+//! Every bound's numerator and denominator stay within [`MAX_BOUND_BITS`]
+//! bits ([`Interval::checked`]), so no chain of operations can take
+//! unbounded time or memory.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -11,6 +15,15 @@ use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use rust_decimal::Decimal;
+
+mod power;
+
+pub use power::{EXACT_EXPONENT_BITS, EXPONENT_FRACTION_BITS, ROOT_PRECISION};
+
+/// The most bits a bound's numerator or denominator may have (about 1,200
+/// decimal digits). Written numbers have at most 28 digits, so only runaway
+/// computations (`x*x*x*…`, powers of huge numbers) come near it.
+pub const MAX_BOUND_BITS: u64 = 4096;
 
 /// An exact rational number.
 pub type Rat = BigRational;
@@ -31,19 +44,22 @@ pub enum ArithmeticError {
     DivisionByZero,
     /// A root or power of a value that may be zero or negative.
     NotPositive,
-    /// An exponent too finely divided to compute (e.g. 2.3456 years).
-    ExponentTooComplex,
+    /// A bound would need more than [`MAX_BOUND_BITS`] bits.
+    TooLarge,
 }
 
 impl fmt::Display for ArithmeticError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            ArithmeticError::DivisionByZero => "division by an interval that contains zero",
-            ArithmeticError::NotPositive => "the base must be positive",
-            ArithmeticError::ExponentTooComplex => {
-                "the exponent has too many digits to compute exactly"
+        match self {
+            ArithmeticError::DivisionByZero => {
+                f.write_str("division by an interval that contains zero")
             }
-        })
+            ArithmeticError::NotPositive => f.write_str("the base must be positive"),
+            ArithmeticError::TooLarge => write!(
+                f,
+                "the numbers grew too large to compute exactly (limit {MAX_BOUND_BITS} bits)"
+            ),
+        }
     }
 }
 
@@ -147,6 +163,19 @@ impl Interval {
         }
     }
 
+    /// The interval itself, or [`ArithmeticError::TooLarge`] when a bound's
+    /// numerator or denominator has more than [`MAX_BOUND_BITS`] bits. The
+    /// evaluator passes the result of every operation through it.
+    pub fn checked(self) -> Result<Interval, ArithmeticError> {
+        let fits =
+            |x: &Rat| x.numer().bits() <= MAX_BOUND_BITS && x.denom().bits() <= MAX_BOUND_BITS;
+        if fits(&self.lo) && fits(&self.hi) {
+            Ok(self)
+        } else {
+            Err(ArithmeticError::TooLarge)
+        }
+    }
+
     /// Whether the interval is a single value.
     pub fn is_exact(&self) -> bool {
         self.lo == self.hi
@@ -219,7 +248,7 @@ impl Interval {
             return Err(ArithmeticError::DivisionByZero);
         }
         let recip = Interval::new(o.hi.recip(), o.lo.recip());
-        Ok(self.mul(&recip))
+        self.mul(&recip).checked()
     }
 
     /// Absolute value.
@@ -269,33 +298,36 @@ impl Interval {
 
     /// `self^(1/n)` for a positive interval, bounded outward.
     pub fn root(&self, n: u32) -> Result<Interval, ArithmeticError> {
-        if !self.lo.is_positive() {
-            return Err(ArithmeticError::NotPositive);
-        }
-        Ok(Interval {
-            lo: root_bounds(&self.lo, n).0,
-            hi: root_bounds(&self.hi, n).1,
-        })
+        let exponent = Rat::new(BigInt::one(), BigInt::from(n.max(1)));
+        self.pow(&Interval::exact(exponent))
     }
 
-    /// `self^e` for a positive interval and a positive exact exponent interval,
-    /// bounded outward. Used by `cagr` with `e = 1/years`.
+    /// `self^e` for a positive interval and any exponent interval, bounded
+    /// outward (within about 2^-[`ROOT_PRECISION`], relatively) and exact
+    /// when the result is rational. Used by `cagr` with `e = 1/years`.
     pub fn pow(&self, e: &Interval) -> Result<Interval, ArithmeticError> {
         if !self.lo.is_positive() {
             return Err(ArithmeticError::NotPositive);
         }
-        let mut lows = Vec::with_capacity(4);
-        let mut highs = Vec::with_capacity(4);
-        for x in [&self.lo, &self.hi] {
-            for y in [&e.lo, &e.hi] {
-                let (lo, hi) = rational_power(x, y)?;
-                lows.push(lo);
-                highs.push(hi);
+        // x^y is monotone in x and in y: the extremes lie at the corners.
+        let bases = distinct(&self.lo, &self.hi);
+        let lo_e = power::enclose_exponent(&e.lo, power::Dir::Down);
+        let hi_e = power::enclose_exponent(&e.hi, power::Dir::Up);
+        let exponents = distinct(&lo_e, &hi_e);
+        let mut bounds: Option<Interval> = None;
+        for x in &bases {
+            for y in &exponents {
+                let (lo, hi) = power::power(x, y)?;
+                bounds = Some(match bounds {
+                    None => Interval { lo, hi },
+                    Some(b) => Interval {
+                        lo: b.lo.min(lo),
+                        hi: b.hi.max(hi),
+                    },
+                });
             }
         }
-        let lo = lows.into_iter().min().unwrap_or_default();
-        let hi = highs.into_iter().max().unwrap_or_default();
-        Ok(Interval { lo, hi })
+        bounds.expect("at least one corner").checked()
     }
 
     /// `self < o`, three-valued.
@@ -343,49 +375,9 @@ pub fn round_half_away(x: &Rat, digits: i32) -> Rat {
     rounded / scale
 }
 
-/// Digits of precision for roots: bounds are within 10^-ROOT_DIGITS of the truth.
-const ROOT_DIGITS: u32 = 40;
-
-/// Lower and upper bounds of the positive `n`-th root of `x > 0`.
-fn root_bounds(x: &Rat, n: u32) -> (Rat, Rat) {
-    if n == 1 {
-        return (x.clone(), x.clone());
-    }
-    // x = p/q, so x^(1/n) = (p·q^(n-1))^(1/n) / q; scale by 10^D to keep digits.
-    let (p, q) = (x.numer(), x.denom());
-    let scale = BigInt::from(10).pow(ROOT_DIGITS);
-    let radicand = p * q.pow(n - 1) * scale.pow(n);
-    let r = radicand.nth_root(n);
-    let denom = q * &scale;
-    let lower = Rat::new(r.clone(), denom.clone());
-    if r.pow(n) == radicand {
-        (lower.clone(), lower)
-    } else {
-        (lower, Rat::new(r + 1, denom))
-    }
-}
-
-/// Bounds of `x^y` for rationals `x > 0`, `y > 0` (or negative).
-fn rational_power(x: &Rat, y: &Rat) -> Result<(Rat, Rat), ArithmeticError> {
-    if y.is_zero() {
-        return Ok((Rat::one(), Rat::one()));
-    }
-    let (num, den) = (y.numer().abs(), y.denom().clone());
-    let num = num
-        .to_u32()
-        .filter(|&n| n <= 1000)
-        .ok_or(ArithmeticError::ExponentTooComplex)?;
-    let den = den
-        .to_u32()
-        .filter(|&d| d <= 1000)
-        .ok_or(ArithmeticError::ExponentTooComplex)?;
-    let base = if y.is_negative() {
-        x.recip()
-    } else {
-        x.clone()
-    };
-    let powered = Rat::new(base.numer().pow(num), base.denom().pow(num));
-    Ok(root_bounds(&powered, den))
+/// One value, or two when they differ.
+fn distinct<'a>(a: &'a Rat, b: &'a Rat) -> Vec<&'a Rat> {
+    if a == b { vec![a] } else { vec![a, b] }
 }
 
 /// How to round a bound when it is shown with fewer digits.
@@ -401,6 +393,9 @@ pub enum Rounding {
 
 /// A rational as a plain decimal string with `decimals` digits after the point.
 pub fn to_decimal_string(x: &Rat, decimals: u32, rounding: Rounding) -> String {
+    if let Some(n) = scaled_small(x, decimals, rounding) {
+        return write_scaled(n < 0, n.unsigned_abs().to_string(), decimals);
+    }
     let scale = BigInt::from(10).pow(decimals);
     let scaled = x * Rat::from_integer(scale.clone());
     let n = match rounding {
@@ -408,8 +403,32 @@ pub fn to_decimal_string(x: &Rat, decimals: u32, rounding: Rounding) -> String {
         Rounding::Up => scaled.ceil().to_integer(),
         Rounding::Nearest => round_half_away(&scaled, 0).to_integer(),
     };
-    let negative = n.is_negative();
-    let digits = n.abs().to_string();
+    write_scaled(n.is_negative(), n.abs().to_string(), decimals)
+}
+
+/// `round(x · 10^decimals)` in machine integers, when everything fits (the
+/// common case: written numbers and their sums, ratios of small numbers).
+fn scaled_small(x: &Rat, decimals: u32, rounding: Rounding) -> Option<i128> {
+    let p = x.numer().to_i128()?;
+    let q = x.denom().to_i128()?;
+    let n = p.checked_mul(10i128.checked_pow(decimals)?)?;
+    let (quot, rem) = (n.div_euclid(q), n.rem_euclid(q));
+    Some(match rounding {
+        Rounding::Down => quot,
+        Rounding::Up => quot + i128::from(rem != 0),
+        // Half away from zero: compare twice the remainder with the divisor.
+        Rounding::Nearest => {
+            let twice = rem.checked_mul(2)?;
+            match (n < 0, twice.cmp(&q)) {
+                (_, Ordering::Greater) | (false, Ordering::Equal) => quot + 1,
+                _ => quot,
+            }
+        }
+    })
+}
+
+/// Digits of `|n|` with the decimal point put `decimals` from the right.
+fn write_scaled(negative: bool, digits: String, decimals: u32) -> String {
     let digits = format!("{digits:0>width$}", width = decimals as usize + 1);
     let (int_part, frac_part) = digits.split_at(digits.len() - decimals as usize);
     let sign = if negative { "-" } else { "" };
@@ -431,7 +450,20 @@ pub fn to_plain(x: &Rat, rounding: Rounding) -> String {
 
 /// Whether `x` has a finite decimal expansion with at most `max` digits after the point.
 pub fn exact_decimals(x: &Rat, max: u32) -> Option<u32> {
-    (0..=max).find(|&d| (x * pow10(d as i32)).is_integer())
+    // In lowest terms, x terminates iff its denominator is 2^a·5^b, after max(a, b) digits.
+    let mut d = x.denom().magnitude().clone();
+    let twos = d.trailing_zeros().unwrap_or(0);
+    d >>= twos;
+    let mut fives = 0u64;
+    while (&d % 5u32).is_zero() {
+        d /= 5u32;
+        fives += 1;
+        if fives > u64::from(max) {
+            return None;
+        }
+    }
+    let needed = twos.max(fives);
+    (d.is_one() && needed <= u64::from(max)).then_some(needed as u32)
 }
 
 /// Compares a rational with zero.
@@ -518,7 +550,7 @@ mod tests {
         assert_eq!(r, Interval::exact(int(2)));
         let r = Interval::exact(int(2)).root(2).unwrap();
         assert!(&r.lo * &r.lo <= int(2) && &r.hi * &r.hi >= int(2));
-        assert!(&r.hi - &r.lo <= pow10(-39));
+        assert!(&r.hi - &r.lo <= pow10(-13));
         // CAGR of 189.0 → 540.1 over two years.
         let ratio = iv("540.1", "0.05").div(&iv("189.0", "0.05")).unwrap();
         let e = Interval::exact(Rat::new(BigInt::from(1), BigInt::from(2)));
@@ -527,6 +559,39 @@ mod tests {
             (s(&cagr.lo, 4), s(&cagr.hi, 4)),
             ("0.6902".to_string(), "0.6908".to_string())
         );
+    }
+
+    #[test]
+    fn bounds_beyond_the_size_limit_are_errors() {
+        let big = Interval::exact(pow10(1000));
+        assert_eq!(big.clone().checked(), Ok(big.clone()));
+        let huge = big.mul(&big);
+        assert_eq!(huge.clone().checked(), Err(ArithmeticError::TooLarge));
+        assert_eq!(
+            Interval::exact(int(1)).div(&huge),
+            Err(ArithmeticError::TooLarge)
+        );
+        assert_eq!(
+            ArithmeticError::TooLarge.to_string(),
+            "the numbers grew too large to compute exactly (limit 4096 bits)"
+        );
+    }
+
+    #[test]
+    fn powers_with_finely_divided_exponents_are_quick_and_sound() {
+        // cagr(100, 200, 999/1000) took over a minute with exact roots.
+        let start = std::time::Instant::now();
+        let e = Interval::exact(Rat::new(BigInt::from(1000), BigInt::from(999)));
+        let r = Interval::exact(int(2)).pow(&e).unwrap();
+        assert!(start.elapsed().as_secs() < 5);
+        // r^999 brackets 2^1000.
+        let target = Rat::from_integer(BigInt::from(2).pow(1000));
+        assert!(r.lo.pow(999) <= target && target <= r.hi.pow(999));
+        // An exponent interval: the corners bound it.
+        let e = Interval::new(int(1) / int(3), int(1) / int(2));
+        let r = iv("2.5", "0.05").pow(&e).unwrap();
+        assert!(r.lo.pow(3) <= rat(Decimal::from_str("2.45").unwrap()));
+        assert!(r.hi.pow(2) >= rat(Decimal::from_str("2.55").unwrap()));
     }
 
     #[test]

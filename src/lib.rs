@@ -23,6 +23,7 @@
 pub mod check;
 pub mod claims;
 pub mod cli;
+pub mod coverage;
 pub mod diagnostic;
 pub mod document;
 pub mod expr;

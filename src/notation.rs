@@ -84,15 +84,13 @@ impl Notation {
     }
 
     /// `x` with at most `decimals` digits, dropping trailing zeros beyond the style's own.
+    /// (Rounding down or up to fewer digits gives the same number exactly
+    /// when the digits dropped are zeros, so the full rounding is trimmed.)
     fn trimmed(&self, x: &Rat, decimals: u32, rounding: Rounding) -> String {
         let scaled = x / pow10(self.scale);
-        let d = (self.decimals..=decimals)
-            .find(|&d| {
-                let shorter = to_decimal_string(&scaled, d, rounding);
-                let full = to_decimal_string(&scaled, decimals, rounding);
-                equal_decimals(&shorter, &full)
-            })
-            .unwrap_or(decimals);
+        let full = to_decimal_string(&scaled, decimals, rounding);
+        let zeros = full.bytes().rev().take_while(|&b| b == b'0').count() as u32;
+        let d = decimals - zeros.min(decimals - self.decimals.min(decimals));
         self.value(x, d, rounding)
     }
 
@@ -132,18 +130,6 @@ impl Notation {
         }
         self.value(gap, d, Rounding::Nearest)
     }
-}
-
-/// Whether two decimal strings denote the same number (`7.2` and `7.20`).
-fn equal_decimals(a: &str, b: &str) -> bool {
-    let strip = |s: &str| {
-        if s.contains('.') {
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            s.to_string()
-        }
-    };
-    strip(a) == strip(b)
 }
 
 fn decimals_of(digits: &str) -> u32 {

@@ -21,6 +21,10 @@ const EXPRESSIONS: &[&str] = &[
     "share(x0, x1)",
     "cagr(x0, x1, 3)",
     "cagr(x0, x2, 2.5)",
+    "cagr(x0, x1, 1.5)",
+    "cagr(x1, x0, 499/500)",
+    "cagr(x0, x1, 999/1000)",
+    "cagr(x0, x1, x2)",
     "diff(x0, x1)",
     "pp(x0, x1)",
     "sum(xs)",
@@ -47,6 +51,8 @@ const TESTS: &[&str] = &[
 struct Facts(HashMap<String, Value>);
 
 impl Env for Facts {
+    type Error = ();
+
     fn fact(&mut self, name: &str) -> Option<Result<Value, ()>> {
         self.0.get(name).cloned().map(Ok)
     }

@@ -7,6 +7,8 @@ use libfuzzer_sys::fuzz_target;
 struct Facts;
 
 impl Env for Facts {
+    type Error = ();
+
     fn fact(&mut self, name: &str) -> Option<Result<Value, ()>> {
         let q = |n: i64| Quantity::exact(int(n));
         match name {

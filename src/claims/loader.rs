@@ -157,10 +157,15 @@ impl Loader<'_> {
         };
         let claims_prop = get("claims")
             .ok_or_else(|| self.problem(range(&root.range), "the claims file has no `claims`"))?;
+        let ignore = get("ignore").map_or(Ok(Vec::new()), |p| self.ignore(p))?;
+        if let (Some(p), None) = (get("ignore"), &draft) {
+            let message = "`ignore` waives numbers of the draft, but this file names no `draft`";
+            return Err(self.problem(name_span(p), message));
+        }
         Ok(Top {
             claims: self.claims(claims_prop, &sources)?,
             labels: get("labels").map_or(Ok(Vec::new()), |p| self.labels(p))?,
-            ignore: get("ignore").map_or(Ok(Vec::new()), |p| self.ignore(p))?,
+            ignore,
             root: get("root").map(|p| self.root(p)).transpose()?,
             sources,
             draft,

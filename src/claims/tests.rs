@@ -134,3 +134,39 @@ fn facts_need_a_source_when_it_is_ambiguous() {
             .contains("not a valid fact name")
     );
 }
+
+#[test]
+fn v1_1_keys_are_read_and_checked() {
+    let ok = r#"{"sources": {"d": "d.md"}, "draft": "d",
+        "labels": ["天垓\\d+", "Pulsar\\d"],
+        "ignore": [{"quote": "founded in {1998}", "why": "a year written as a number"}],
+        "root": "..",
+        "claims": []}"#;
+    let f = parse(ok).unwrap();
+    assert_eq!(f.labels.len(), 2);
+    assert!(f.labels[0].is_match("天垓100"));
+    assert_eq!(f.ignore[0].why.value, "a year written as a number");
+    assert_eq!(f.root.as_ref().unwrap().value, Path::new("."));
+    assert_eq!(
+        err(r#"{"sources": {"d": "d.md"}, "labels": ["(unclosed"], "claims": []}"#),
+        "c.json:1:39: this `labels` pattern is not a valid regular expression: error: unclosed group"
+    );
+    assert_eq!(
+        err(
+            r#"{"sources": {"d": "d.md"}, "draft": "d", "ignore": [{"quote": "x 1", "why": " "}], "claims": []}"#
+        ),
+        "c.json:1:77: `why` is empty: say why this number needs no check"
+    );
+    assert_eq!(
+        err(r#"{"sources": {"d": "d.md"}, "ignore": [], "claims": []}"#),
+        "c.json:1:28: `ignore` waives numbers of the draft, but this file names no `draft`"
+    );
+    assert_eq!(
+        err(
+            r#"{"sources": {"d": "d.md"}, "facts": {"a": {"expr": "1"}, "a": {"expr": "2"}}, "claims": []}"#
+        ),
+        "c.json:1:58: fact `a` is defined twice"
+    );
+    let deep = format!("{{\"sources\": {}}}", "[".repeat(100));
+    assert!(err(&deep).contains("nested more than 64 levels"));
+}

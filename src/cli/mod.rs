@@ -3,16 +3,21 @@
 //! ok, 1 some claim is not ok, 2 the run itself could not be done.
 
 mod check;
+mod completions;
 mod explain;
 mod extract;
+mod man;
+mod snapshot;
 
 use std::io::{self, Write};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 pub use check::CheckArgs;
+pub use completions::CompletionsArgs;
 pub use explain::ExplainArgs;
 pub use extract::ExtractArgs;
+pub use man::ManArgs;
 
 /// Verify the numbers in an article draft against its source documents.
 #[derive(Parser, Debug)]
@@ -34,6 +39,10 @@ pub enum Command {
     Schema,
     /// Explain a diagnostic code (CC001…), or list them all.
     Explain(ExplainArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), of claimcheck or of one command.
+    Man(ManArgs),
 }
 
 /// When to colour output.
@@ -68,6 +77,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exi
             Ok(ExitStatus::Ok)
         }
         Command::Explain(args) => explain::run(&args, out, err),
+        Command::Completions(args) => completions::run(&args, out),
+        Command::Man(args) => man::run(&args, out, err),
     }
 }
 

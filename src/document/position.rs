@@ -10,10 +10,19 @@ pub struct Position {
     pub column: usize,
 }
 
-/// Start offsets of every line of a text.
+/// Lines longer than this get column checkpoints.
+const LONG_LINE: usize = 1 << 16;
+/// Bytes between two column checkpoints of a long line.
+const CHECKPOINT: usize = 1 << 12;
+
+/// Start offsets of every line of a text, and for long lines (a minified
+/// page, a one-line claims file) the column at every few kilobytes, so that
+/// a column costs a bounded count of characters however long its line is.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// `(byte offset, characters since its line's start)`, in offset order.
+    checkpoints: Vec<(usize, usize)>,
 }
 
 impl LineIndex {
@@ -21,7 +30,27 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let mut checkpoints = Vec::new();
+        for (i, &start) in starts.iter().enumerate() {
+            let end = starts.get(i + 1).map_or(text.len(), |&n| n - 1);
+            if end - start > LONG_LINE {
+                checkpoints.extend(line_checkpoints(text, start, end));
+            }
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// Characters from the start of `line` (0-based, starting at byte
+    /// `start`) to byte `offset`, from the nearest checkpoint before it.
+    fn chars_to(&self, text: &str, start: usize, offset: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(b, _)| b <= offset);
+        match i.checked_sub(1).map(|i| self.checkpoints[i]) {
+            Some((b, chars)) if b >= start => chars + text[b..offset].chars().count(),
+            _ => text[start..offset].chars().count(),
+        }
     }
 
     /// 0-based line holding byte `offset`.
@@ -68,9 +97,29 @@ impl LineIndex {
         let start = self.starts[line];
         Position {
             line: line + 1,
-            column: text[start..offset].chars().count() + 1,
+            column: self.chars_to(text, start, offset) + 1,
         }
     }
+}
+
+/// Checkpoints every [`CHECKPOINT`] bytes of the line `start..end`.
+fn line_checkpoints(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = start;
+    let mut chars = 0;
+    loop {
+        let next = text.floor_char_boundary((at + CHECKPOINT).min(end));
+        if next <= at {
+            break;
+        }
+        chars += text[at..next].chars().count();
+        at = next;
+        if at >= end {
+            break;
+        }
+        out.push((at, chars));
+    }
+    out
 }
 
 fn floor_boundary(text: &str, offset: usize) -> usize {
@@ -140,6 +189,18 @@ mod tests {
             index.position(text, text.len()),
             Position { line: 4, column: 7 }
         );
+    }
+
+    #[test]
+    fn columns_on_long_lines_use_checkpoints_and_agree() {
+        let text = format!("x\n{}", "收入12%, ".repeat(40_000));
+        let index = LineIndex::new(&text);
+        assert!(!index.checkpoints.is_empty());
+        for offset in [2, 5_000, 100_001, text.len() - 3] {
+            let offset = text.floor_char_boundary(offset);
+            let slow = text[2..offset].chars().count() + 1;
+            assert_eq!(index.position(&text, offset).column, slow);
+        }
     }
 
     #[test]

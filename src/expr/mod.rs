@@ -8,6 +8,7 @@
 //! use claimcheck::interval::Truth;
 //! struct NoFacts;
 //! impl Env for NoFacts {
+//!     type Error = ();
 //!     fn fact(&mut self, _: &str) -> Option<Result<Value, ()>> { None }
 //!     fn names(&self) -> Vec<String> { Vec::new() }
 //! }
@@ -15,22 +16,28 @@
 //! assert_eq!(value, Value::Truth(Truth::True));
 //! ```
 
+mod arith;
+mod elementwise;
 mod eval;
+mod functions;
 mod lexer;
 mod parser;
 mod references;
+mod substitute;
 mod value;
 
 use std::fmt;
 use std::ops::Range;
 
-pub use eval::{FUNCTIONS, Use, evaluate_explained, evaluate_parsed};
+pub use eval::{Explained, Use, evaluate_explained, evaluate_parsed};
+pub use functions::{Arity, Function};
 pub use lexer::CmpOp;
-pub use parser::{ArithOp, Expr, Node, parse};
+pub use parser::{ArithOp, Expr, MAX_DEPTH, MAX_LENGTH, Node, parse};
 pub use references::{Reference, references};
+pub use substitute::substitute;
 pub use value::{Dim, Quantity, Value};
 
-use crate::interval::{Interval, Rat, int};
+use crate::interval::{ArithmeticError, Interval, Rat, int};
 
 /// What went wrong in an expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -101,21 +108,67 @@ impl fmt::Display for ExprError {
     }
 }
 
-/// Why evaluating failed.
+/// What went wrong applying an operator or a function to values, before it
+/// is placed in the expression: the evaluator gives it the operation's span
+/// (or the span of the argument it names).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EvalError {
+pub struct Failure {
+    /// The class of error.
+    pub kind: ErrorKind,
+    /// What is wrong.
+    pub message: String,
+    /// The argument at fault (0-based), when one argument of a function is
+    /// to blame rather than the whole call.
+    pub argument: Option<usize>,
+}
+
+impl Failure {
+    /// A failure of the whole operation.
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Failure {
+        Failure {
+            kind,
+            message: message.into(),
+            argument: None,
+        }
+    }
+
+    /// The same failure, blamed on argument `i`.
+    pub(crate) fn in_argument(self, i: usize) -> Failure {
+        Failure {
+            argument: Some(i),
+            ..self
+        }
+    }
+
+    /// The failure as an error at `span` of the expression.
+    pub(crate) fn at(self, span: Range<usize>) -> ExprError {
+        ExprError::of(self.kind, span, self.message)
+    }
+}
+
+impl From<ArithmeticError> for Failure {
+    fn from(e: ArithmeticError) -> Self {
+        Failure::new(ErrorKind::Arithmetic, e.to_string())
+    }
+}
+
+/// Why evaluating failed; `E` is the error of an [`Env`]'s facts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EvalError<E> {
     /// An error in this expression.
     Expr(ExprError),
-    /// A fact the expression uses could not be resolved; the fact says why.
+    /// A fact the expression uses could not be resolved.
     Fact {
         /// The fact's name.
         name: String,
         /// Where the expression names it.
         span: Range<usize>,
+        /// Why the fact could not be resolved, as the [`Env`] said.
+        error: E,
     },
 }
 
-impl From<ExprError> for EvalError {
+impl<E> From<ExprError> for EvalError<E> {
     fn from(e: ExprError) -> Self {
         EvalError::Expr(e)
     }
@@ -123,9 +176,11 @@ impl From<ExprError> for EvalError {
 
 /// Where expressions get fact values from.
 pub trait Env {
+    /// Why a fact could not be resolved; handed back in [`EvalError::Fact`].
+    type Error;
     /// The value of fact `name`: `None` when there is no such fact,
-    /// `Some(Err(()))` when it exists but could not be resolved.
-    fn fact(&mut self, name: &str) -> Option<Result<Value, ()>>;
+    /// `Some(Err(_))` when it exists but could not be resolved.
+    fn fact(&mut self, name: &str) -> Option<Result<Value, Self::Error>>;
     /// All fact names, for "did you mean" suggestions.
     fn names(&self) -> Vec<String>;
 }
@@ -162,11 +217,11 @@ impl Tolerance {
 use num_traits::Signed;
 
 /// Parses and evaluates `src`, returning the value and the facts it used.
-pub fn evaluate(
+pub fn evaluate<E: Env + ?Sized>(
     src: &str,
-    env: &mut dyn Env,
+    env: &mut E,
     tolerance: &Tolerance,
-) -> Result<(Value, Vec<Use>), EvalError> {
+) -> Result<(Value, Vec<Use>), EvalError<E::Error>> {
     let expr = parse(src)?;
     evaluate_parsed(&expr, env, tolerance)
 }
@@ -180,6 +235,7 @@ mod fuzz_regressions {
     struct Facts;
 
     impl Env for Facts {
+        type Error = ();
         fn fact(&mut self, name: &str) -> Option<Result<Value, ()>> {
             let q = |n: i64| Quantity::exact(int(n));
             match name {
@@ -216,6 +272,37 @@ mod fuzz_regressions {
 }
 
 #[cfg(test)]
+mod fact_errors {
+    use super::*;
+
+    /// Facts whose error is a message.
+    struct Facts;
+
+    impl Env for Facts {
+        type Error = String;
+        fn fact(&mut self, name: &str) -> Option<Result<Value, String>> {
+            (name == "bad").then(|| Err("the quote is not in the source".to_string()))
+        }
+        fn names(&self) -> Vec<String> {
+            vec!["bad".to_string()]
+        }
+    }
+
+    #[test]
+    fn the_fact_error_comes_back_with_the_name_and_place() {
+        let err = evaluate("growth(1, bad)", &mut Facts, &Tolerance::default()).unwrap_err();
+        assert_eq!(
+            err,
+            EvalError::Fact {
+                name: "bad".to_string(),
+                span: 10..13,
+                error: "the quote is not in the source".to_string(),
+            }
+        );
+    }
+}
+
+#[cfg(test)]
 mod explanations {
     use super::*;
     use crate::interval::int;
@@ -223,6 +310,7 @@ mod explanations {
     struct Facts;
 
     impl Env for Facts {
+        type Error = ();
         fn fact(&mut self, name: &str) -> Option<Result<Value, ()>> {
             let q = |n: i64| Quantity::exact(int(n));
             (name == "loss").then(|| Ok(Value::List(vec![q(883), q(1012), q(953)])))
@@ -251,5 +339,113 @@ mod explanations {
             ["no value surely passes the test"]
         );
         assert!(notes("decreasing(loss[1], loss[2])").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod limits {
+    use super::*;
+
+    struct NoFacts;
+
+    impl Env for NoFacts {
+        type Error = ();
+        fn fact(&mut self, _: &str) -> Option<Result<Value, ()>> {
+            None
+        }
+        fn names(&self) -> Vec<String> {
+            Vec::new()
+        }
+    }
+
+    /// Runs `f` on a thread with the 2 MiB stack test threads have by default.
+    fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+        std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(f)
+            .unwrap()
+            .join()
+            .expect("no stack overflow")
+    }
+
+    #[test]
+    fn the_deepest_accepted_expressions_evaluate_on_a_small_stack() {
+        let n = MAX_DEPTH - 2;
+        let nest = |open: &str, leaf: &str, close: &str| {
+            format!("{}{leaf}{}", open.repeat(n), close.repeat(n))
+        };
+        for src in [
+            nest("(", "1", ")"),
+            format!("1{}", "+1".repeat(n)),
+            nest("abs(", "1", ")"),
+            nest("sum(1, ", "1", ")"),
+            nest("0[", "0", "]"),
+            nest("-", "1", ""),
+            nest("not ", "1 > 0", ""),
+        ] {
+            let shown = src.chars().take(12).collect::<String>();
+            let ok = on_small_stack(move || {
+                let tree = parse(&src).unwrap();
+                let value = evaluate_parsed(&tree, &mut NoFacts, &Tolerance::default());
+                substitute(&tree, &src, &mut |_, _| Some("x".to_string()));
+                value.is_ok()
+            });
+            assert!(ok, "{shown}…");
+        }
+    }
+
+    #[test]
+    fn hostile_depths_and_sizes_are_errors_not_crashes() {
+        let start = std::time::Instant::now();
+        for src in [
+            format!("{}1{}", "(".repeat(100_000), ")".repeat(100_000)),
+            format!("1{}", "+1".repeat(100_000)),
+            format!("{}1", "abs(".repeat(100_000)),
+        ] {
+            let message =
+                on_small_stack(
+                    move || match evaluate(&src, &mut NoFacts, &Tolerance::default()) {
+                        Err(EvalError::Expr(e)) => e.message,
+                        other => format!("{other:?}"),
+                    },
+                );
+            assert!(
+                message == "the expression is nested too deeply (limit 256)"
+                    || message == "the expression is too long (limit 10000 characters)",
+                "{message}"
+            );
+        }
+        assert!(start.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn runaway_products_are_errors() {
+        let src = format!("1{}", " * 1234567890123456789012345678".repeat(200));
+        let Err(EvalError::Expr(e)) = evaluate(&src, &mut NoFacts, &Tolerance::default()) else {
+            panic!("a product of 200 28-digit numbers exceeds the size limit");
+        };
+        assert_eq!(
+            e.message,
+            "the numbers grew too large to compute exactly (limit 4096 bits)"
+        );
+        assert_eq!(e.kind, ErrorKind::Arithmetic);
+    }
+
+    #[test]
+    fn powers_too_large_for_a_bound_are_errors_and_fine_years_are_quick() {
+        let src = "cagr(1, 1234567890123456789012345678, 0.001)";
+        let Err(EvalError::Expr(e)) = evaluate(src, &mut NoFacts, &Tolerance::default()) else {
+            panic!("(1.2e27)^1000 exceeds the size limit");
+        };
+        assert_eq!(
+            e.message,
+            "cagr(): the numbers grew too large to compute exactly (limit 4096 bits)"
+        );
+        assert_eq!(e.span, 0..src.len());
+        let start = std::time::Instant::now();
+        for src in ["cagr(100, 200, 499/500)", "cagr(100, 200, 999/1000)"] {
+            assert!(evaluate(src, &mut NoFacts, &Tolerance::default()).is_ok());
+        }
+        assert!(start.elapsed().as_secs() < 5);
     }
 }

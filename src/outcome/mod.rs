@@ -29,8 +29,50 @@ pub struct Report {
     pub errors: Vec<RunError>,
     /// Notes on how sources were read ("decoded as GBK"), once per source.
     pub notes: Vec<SourceNote>,
-    /// Figures of the drafts that no claim's `says` covers.
+    /// Figures of the drafts that no claim's `says` covers and no `ignore` waives.
     pub unchecked: Vec<Span>,
+    /// How much of each draft the claims cover, in draft path order.
+    pub coverage: Vec<DraftCoverage>,
+    /// `ignore` entries whose quote is not in the draft (CC007).
+    pub stale_ignores: Vec<StaleIgnore>,
+}
+
+/// How many of a draft's figures (quantities, percents, points) are checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DraftCoverage {
+    /// The draft.
+    pub draft: FileId,
+    /// Its figures.
+    pub figures: usize,
+    /// Figures inside some claim's `says`.
+    pub checked: usize,
+    /// Figures waived by `ignore` (and not checked).
+    pub waived: usize,
+}
+
+impl DraftCoverage {
+    /// The share of the figures that need a check and have one, in percent
+    /// (100 when every figure is checked or waived).
+    pub fn percent(&self) -> f64 {
+        let needed = self.figures - self.waived;
+        if needed == 0 {
+            100.0
+        } else {
+            self.checked as f64 * 100.0 / needed as f64
+        }
+    }
+}
+
+/// An `ignore` entry whose quote is not in the draft: a waiver that no
+/// longer waives anything, reported so it is removed or fixed.
+#[derive(Clone, Debug)]
+pub struct StaleIgnore {
+    /// The claims file.
+    pub claims_file: FileId,
+    /// The entry's quote in the claims file.
+    pub at: Span,
+    /// The quote and the closest passage of the draft.
+    pub closest: Option<Closest>,
 }
 
 impl Report {
@@ -42,9 +84,12 @@ impl Report {
             .count()
     }
 
-    /// Whether every claim is ok and nothing failed.
+    /// Whether every claim is ok, every `ignore` still waives something, and
+    /// nothing failed.
     pub fn all_ok(&self) -> bool {
-        self.errors.is_empty() && self.claims.iter().all(|c| c.verdict() == Verdict::Ok)
+        self.errors.is_empty()
+            && self.stale_ignores.is_empty()
+            && self.claims.iter().all(|c| c.verdict() == Verdict::Ok)
     }
 }
 

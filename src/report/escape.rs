@@ -6,6 +6,11 @@
 //! renderer writes it: control characters (C0 except tab, DEL, C1), line and
 //! paragraph separators and bidi controls become visible escapes such as
 //! `\u{1b}`, never raw bytes.
+//!
+//! The markup formats add their own escaping on top: [`xml`] for JUnit and
+//! HTML (markup characters as entities, and characters XML 1.0 cannot hold
+//! made visible), [`markdown`] for Markdown (punctuation that could start
+//! markup, a table cell or raw HTML is backslash-escaped).
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -64,9 +69,103 @@ pub fn visible_with_ranges(s: &str, ranges: &[Range<usize>]) -> (String, Vec<Ran
     (out, ranges)
 }
 
+/// `s` for XML or HTML text and attribute values: `& < > " '` as
+/// entities, unsafe characters (and the noncharacters XML 1.0 forbids) as
+/// visible escapes, so no input can close an element or start one.
+pub fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        push_xml(&mut out, c);
+    }
+    out
+}
+
+/// Like [`xml`], but line breaks stay line breaks, written as `&#10;` so
+/// that no input text starts a line of the output file.
+pub fn xml_multiline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("&#10;"),
+            '\r' => {}
+            c => push_xml(&mut out, c),
+        }
+    }
+    out
+}
+
+fn push_xml(out: &mut String, c: char) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        '\u{fffe}' | '\u{ffff}' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        c => push_visible(out, c),
+    }
+}
+
+/// `s` for Markdown text (also inside a table cell): unsafe characters made
+/// visible, then every ASCII punctuation character that Markdown or HTML
+/// could read as markup backslash-escaped.
+pub fn markdown(s: &str) -> String {
+    let shown = visible(s);
+    let mut out = String::with_capacity(shown.len() + 8);
+    for c in shown.chars() {
+        let harmless = matches!(
+            c,
+            ',' | '.'
+                | '%'
+                | ':'
+                | ';'
+                | '/'
+                | '='
+                | '\''
+                | '"'
+                | '?'
+                | '@'
+                | '$'
+                | '-'
+                | '+'
+                | '('
+                | ')'
+                | '{'
+                | '}'
+                | '!'
+                | '#'
+        );
+        if c.is_ascii_punctuation() && !harmless {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn xml_escapes_markup_and_controls() {
+        assert_eq!(
+            xml("a<b>&\"c'\u{1b}\n"),
+            "a&lt;b&gt;&amp;&quot;c&#39;\\u{1b}\\u{a}"
+        );
+        assert_eq!(xml("\u{ffff}"), "\\u{ffff}");
+        assert_eq!(xml_multiline("a\r\n<b"), "a&#10;&lt;b");
+    }
+
+    #[test]
+    fn markdown_escapes_markup() {
+        assert_eq!(
+            markdown("a|b `c` <d> *e* [f](g)"),
+            "a\\|b \\`c\\` \\<d\\> \\*e\\* \\[f\\](g)"
+        );
+        assert_eq!(markdown("12.5%, x: y"), "12.5%, x: y");
+        assert_eq!(markdown("a\nb"), "a\\\\u{a}b");
+    }
 
     #[test]
     fn control_characters_become_visible() {

@@ -7,12 +7,12 @@ use std::io::{self, Write};
 
 use super::escape::visible;
 use super::view::ClaimView;
-use super::{Level, Renderer, primary, summary_line};
+use super::{Level, Policy, Renderer, primary, shortfall_text, summary_line};
 use crate::diagnostic::Verdict;
 use crate::outcome::{Files, Report, RunError, SourceNote};
 
 /// The GitHub format.
-pub struct Github;
+pub struct Github(pub Policy);
 
 /// Escapes a message (`%`, CR and LF), as `@actions/core` does.
 fn escape_data(s: &str) -> String {
@@ -78,7 +78,10 @@ impl Renderer for Github {
             claims,
             errors,
             notes,
+            // Counted in the summary.
             unchecked: _,
+            coverage,
+            stale_ignores,
         } = report;
         for e in errors {
             run_error(out, e)?;
@@ -86,11 +89,31 @@ impl Renderer for Github {
         for n in notes {
             note(out, files, n)?;
         }
+        for s in stale_ignores {
+            let p = files.start(&s.at).position;
+            writeln!(
+                out,
+                "::error file={},line={},col={},title=claimcheck CC007::{}",
+                escape_property(files.name(s.at.file)),
+                p.line,
+                p.column,
+                escape_data("an `ignore` entry's quote is not in the draft")
+            )?;
+        }
         for c in claims {
             let v = ClaimView::new(files, c);
             if v.verdict != Verdict::Ok {
                 annotation(out, files, &v)?;
             }
+        }
+        for c in coverage.iter().filter(|c| self.0.short(c)) {
+            let name = files.name(c.draft);
+            writeln!(
+                out,
+                "::error file={},title=claimcheck coverage::{}",
+                escape_property(name),
+                escape_data(&shortfall_text(name, c, &self.0))
+            )?;
         }
         writeln!(
             out,

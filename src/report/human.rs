@@ -17,9 +17,9 @@ use colored::Colorize;
 use super::escape::visible;
 use super::view::{ClaimView, ValueView};
 use super::{Level, RenderOptions, Renderer, primary, summary_line};
-use crate::diagnostic::Verdict;
+use crate::diagnostic::{Code, Verdict};
 use crate::document::SectionKind;
-use crate::outcome::{Files, Report, RunError, SourceNote, Span};
+use crate::outcome::{Files, Report, RunError, SourceNote, Span, StaleIgnore};
 use snippet::{Annotated, run_error_origin, run_error_snippet, snippets};
 
 /// The human format.
@@ -33,8 +33,15 @@ impl Renderer for Human {
             errors,
             notes,
             unchecked,
+            // Summed up in the summary line; a shortfall is an error below.
+            coverage: _,
+            stale_ignores,
         } = report;
         let opts = self.0;
+        if opts.quiet {
+            let color = summary_color(report, &opts.policy);
+            return writeln!(out, "{}", paint(&summary_line(report), color, opts.color));
+        }
         let drawer = if opts.color {
             Drawer::styled()
         } else {
@@ -57,8 +64,17 @@ impl Renderer for Human {
             let rendered = diagnostic.draw(&drawer);
             writeln!(out, "{rendered}\n")?;
         }
+        for stale in stale_ignores {
+            let rendered = stale_group(files, stale).draw(&drawer);
+            writeln!(out, "{rendered}\n")?;
+        }
         write_unchecked(out, files, unchecked, opts)?;
-        let color = summary_color(report);
+        for c in opts.policy.shortfalls(report) {
+            let label = paint("error", "red", opts.color);
+            let text = super::shortfall_text(&visible(files.name(c.draft)), c, &opts.policy);
+            writeln!(out, "{label}: {text}\n")?;
+        }
+        let color = summary_color(report, &opts.policy);
         writeln!(out, "{}", paint(&summary_line(report), color, opts.color))
     }
 }
@@ -77,11 +93,11 @@ fn write_notes(
     Ok(())
 }
 
-fn summary_color(report: &Report) -> &'static str {
+fn summary_color(report: &Report, policy: &super::Policy) -> &'static str {
     let failed = report.count(Verdict::Error)
         + report.count(Verdict::NotFound)
         + report.count(Verdict::Mismatch);
-    if !report.errors.is_empty() || failed > 0 {
+    if !report.errors.is_empty() || failed > 0 || !policy.shortfalls(report).is_empty() {
         "red"
     } else if report.count(Verdict::Undecided) > 0 {
         "yellow"
@@ -218,6 +234,36 @@ fn claim_group(files: &Files, v: &ClaimView<'_>) -> Diagnostic {
         title: format!("{}: {}", visible(v.id), visible(&v.message)),
         snippets: snips,
         notes: notes(files, v),
+    }
+}
+
+/// An `ignore` entry whose quote is not in the draft.
+fn stale_group(files: &Files, stale: &StaleIgnore) -> Diagnostic {
+    let mut snips = snippets(
+        files,
+        vec![(
+            AnnotationKind::Primary,
+            stale.at.clone(),
+            "ignore entry".to_string(),
+        )],
+    );
+    let mut notes = Vec::new();
+    if let Some(c) = &stale.closest {
+        let label = "closest passage".to_string();
+        snips.extend(snippets(
+            files,
+            vec![(AnnotationKind::Context, c.passage.clone(), label)],
+        ));
+        let passage = crate::quote::one_line(files.text(&c.passage));
+        let diff = inline_diff(&c.quote, &passage);
+        notes.push(format!("quote → closest passage: {}", visible(&diff)));
+    }
+    Diagnostic {
+        level: Level::Error,
+        code: Some(Code::SaysNotFound.id()),
+        title: "an `ignore` entry's quote is not in the draft; remove it or quote the draft as it is now".to_string(),
+        snippets: snips,
+        notes,
     }
 }
 

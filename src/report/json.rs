@@ -6,14 +6,14 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Renderer;
 use super::view::{ClaimView, PassageView, ValueView, text_of};
+use super::{Policy, Renderer};
 use crate::diagnostic::Verdict;
 use crate::document::SectionKind;
 use crate::outcome::{Files, Report, RunError, SourceNote, Span};
 
 /// The JSON format.
-pub struct Json;
+pub struct Json(pub Policy);
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -25,6 +25,71 @@ struct Output<'a> {
     notes: Vec<Note<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     unchecked: Vec<Figure<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    stale_ignores: Vec<Stale<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    coverage: Vec<Coverage<'a>>,
+}
+
+/// How much of a draft the claims cover.
+#[derive(Serialize)]
+struct Coverage<'a> {
+    draft: &'a str,
+    figures: usize,
+    checked: usize,
+    waived: usize,
+    /// Checked figures among those not waived, in percent, rounded down to 0.1.
+    percent: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    required: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    met: Option<bool>,
+}
+
+fn coverage<'a>(
+    files: &'a Files,
+    c: &crate::outcome::DraftCoverage,
+    policy: &Policy,
+) -> Coverage<'a> {
+    Coverage {
+        draft: files.name(c.draft),
+        figures: c.figures,
+        checked: c.checked,
+        waived: c.waived,
+        percent: (c.percent() * 10.0 + 1e-9).floor() / 10.0,
+        required: policy.require_coverage,
+        met: policy.require_coverage.map(|_| !policy.short(c)),
+    }
+}
+
+/// An `ignore` entry whose quote is not in the draft.
+#[derive(Serialize)]
+struct Stale<'a> {
+    code: &'static str,
+    message: &'static str,
+    at: Where<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    closest: Option<Passage<'a>>,
+}
+
+const STALE_MESSAGE: &str = "an `ignore` entry's quote is not in the draft";
+
+fn stale<'a>(files: &'a Files, s: &crate::outcome::StaleIgnore) -> Stale<'a> {
+    Stale {
+        code: crate::diagnostic::Code::SaysNotFound.id(),
+        message: STALE_MESSAGE,
+        at: place(files, &s.at),
+        closest: s.closest.as_ref().map(|c| {
+            passage(
+                files,
+                PassageView {
+                    quote: c.quote.clone(),
+                    passage: crate::quote::one_line(files.text(&c.passage)),
+                    at: c.passage.clone(),
+                },
+            )
+        }),
+    }
 }
 
 #[derive(Serialize)]
@@ -208,6 +273,8 @@ impl Renderer for Json {
             errors,
             notes,
             unchecked,
+            coverage,
+            stale_ignores,
         } = report;
         let output = Output {
             summary: Summary {
@@ -229,6 +296,11 @@ impl Renderer for Json {
                     text: text_of(files, s),
                     at: place(files, s),
                 })
+                .collect(),
+            stale_ignores: stale_ignores.iter().map(|s| stale(files, s)).collect(),
+            coverage: coverage
+                .iter()
+                .map(|c| self::coverage(files, c, &self.0))
                 .collect(),
         };
         serde_json::to_writer_pretty(&mut *out, &output)?;

@@ -7,18 +7,25 @@
 //! shown of a claim, worked out once) and the helpers below (the summary
 //! line, the place a result points at, the level of a verdict).
 
-mod escape;
+pub mod escape;
 mod github;
+mod html;
 mod human;
 mod json;
+mod junit;
+mod markdown;
+pub mod paths;
+pub mod policy;
 mod sarif;
+pub mod snapshot;
 pub mod view;
 
 use std::io::{self, Write};
 
 use crate::diagnostic::Verdict;
-use crate::outcome::{Report, Span};
+use crate::outcome::{DraftCoverage, Report, Span};
 pub use human::inline_diff;
+pub use policy::{FailOn, Policy, RunResult};
 use view::ClaimView;
 
 /// Writes a report in one format.
@@ -27,13 +34,17 @@ pub trait Renderer {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
 }
 
-/// How the human format renders.
+/// How a format renders.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RenderOptions {
     /// Use ANSI colours (human format only; machine formats never colour).
     pub color: bool,
-    /// Also list the claims that are ok.
+    /// Also list the claims that are ok (human format).
     pub verbose: bool,
+    /// Only the summary (human and markdown formats).
+    pub quiet: bool,
+    /// What fails the run, so every format marks the same claims as failing.
+    pub policy: Policy,
 }
 
 /// A report format: its name on the command line, a line of help, and how
@@ -57,17 +68,32 @@ pub const FORMATS: &[Format] = &[
     Format {
         name: "json",
         help: "One JSON object: `summary` and `results` (the claims-format contract)",
-        make: |_| Box::new(json::Json),
+        make: |o| Box::new(json::Json(o.policy)),
     },
     Format {
         name: "sarif",
         help: "SARIF 2.1.0, for code-scanning dashboards",
-        make: |_| Box::new(sarif::Sarif),
+        make: |o| Box::new(sarif::Sarif(o.policy)),
     },
     Format {
         name: "github",
         help: "GitHub Actions workflow commands (annotations on the draft)",
-        make: |_| Box::new(github::Github),
+        make: |o| Box::new(github::Github(o.policy)),
+    },
+    Format {
+        name: "junit",
+        help: "JUnit XML: one testcase per claim, one testsuite per claims file",
+        make: |o| Box::new(junit::Junit(o.policy)),
+    },
+    Format {
+        name: "html",
+        help: "One self-contained HTML page for editors: the draft with every checked figure marked",
+        make: |o| Box::new(html::Html(o.policy)),
+    },
+    Format {
+        name: "markdown",
+        help: "A Markdown summary table and the claims that are not ok (for $GITHUB_STEP_SUMMARY)",
+        make: |o| Box::new(markdown::Markdown(o)),
     },
 ];
 
@@ -118,11 +144,63 @@ pub fn summary_line(report: &Report) -> String {
         .collect();
     let n = report.claims.len();
     let mut line = format!("{n} claim{}: {}", plural(n), counts.join(", "));
+    if let Some(total) = total_coverage(&report.coverage) {
+        line.push_str("; ");
+        line.push_str(&coverage_counts(&total, "draft figures"));
+    }
+    let stale = report.stale_ignores.len();
+    if stale > 0 {
+        let verb = if stale == 1 { "waives" } else { "waive" };
+        line.push_str(&format!(
+            "; {stale} `ignore` entr{} {verb} nothing",
+            if stale == 1 { "y" } else { "ies" }
+        ));
+    }
     let e = report.errors.len();
     if e > 0 {
         line.push_str(&format!("; {e} file{} could not be checked", plural(e)));
     }
     line
+}
+
+/// The coverage of all drafts together, when there is a draft.
+pub fn total_coverage(coverage: &[DraftCoverage]) -> Option<DraftCoverage> {
+    let first = coverage.first()?;
+    Some(DraftCoverage {
+        draft: first.draft,
+        figures: coverage.iter().map(|c| c.figures).sum(),
+        checked: coverage.iter().map(|c| c.checked).sum(),
+        waived: coverage.iter().map(|c| c.waived).sum(),
+    })
+}
+
+/// `34 of 41 draft figures checked, 3 waived` (`noun` names the figures).
+pub fn coverage_counts(c: &DraftCoverage, noun: &str) -> String {
+    let mut text = format!("{} of {} {noun} checked", c.checked, c.figures);
+    if c.waived > 0 {
+        text.push_str(&format!(", {} waived", c.waived));
+    }
+    text
+}
+
+/// `34 of 41 figures checked, 3 waived (89.4%)`.
+pub fn coverage_text(c: &DraftCoverage) -> String {
+    format!(
+        "{} ({})",
+        coverage_counts(c, "figures"),
+        policy::percent_text(c.percent())
+    )
+}
+
+/// Why a draft's coverage fails `--require-coverage`.
+pub fn shortfall_text(name: &str, c: &DraftCoverage, policy: &Policy) -> String {
+    let required = policy.require_coverage.unwrap_or_default();
+    format!(
+        "claims cover {} of the figures of {name}, less than the required {}: {}",
+        policy::percent_text(c.percent()),
+        policy::percent_text(required),
+        coverage_counts(c, "figures")
+    )
 }
 
 fn plural(n: usize) -> &'static str {

@@ -9,13 +9,13 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use super::view::ClaimView;
-use super::{Level, Renderer, primary};
+use super::{Level, Policy, Renderer, primary, shortfall_text};
 use crate::diagnostic::{Code, Verdict};
 use crate::document::SectionKind;
-use crate::outcome::{Files, Report, RunError, SourceNote, Span};
+use crate::outcome::{DraftCoverage, Files, Report, RunError, SourceNote, Span};
 
 /// The SARIF format.
-pub struct Sarif;
+pub struct Sarif(pub Policy);
 
 fn location(files: &Files, span: &Span, message: Option<&str>) -> Value {
     let (start, end) = (files.start(span), files.end(span));
@@ -101,6 +101,17 @@ fn result(files: &Files, v: &ClaimView<'_>) -> Value {
     result
 }
 
+fn stale_result(files: &Files, s: &crate::outcome::StaleIgnore) -> Value {
+    let code = Code::SaysNotFound;
+    json!({
+        "ruleId": code.id(),
+        "ruleIndex": code.index(),
+        "level": "error",
+        "message": { "text": "an `ignore` entry's quote is not in the draft" },
+        "locations": [location(files, &s.at, None)],
+    })
+}
+
 fn notification(e: &RunError) -> Value {
     let mut n = json!({ "level": "error", "message": { "text": e.message } });
     let mut physical = json!({ "artifactLocation": { "uri": e.file } });
@@ -119,6 +130,26 @@ fn note(files: &Files, n: &SourceNote) -> Value {
     })
 }
 
+/// A draft below `--require-coverage`, as a notification.
+fn shortfall(files: &Files, c: &DraftCoverage, policy: &Policy) -> Value {
+    let name = files.name(c.draft);
+    json!({
+        "level": "error",
+        "message": { "text": shortfall_text(name, c, policy) },
+        "locations": [{ "physicalLocation": { "artifactLocation": { "uri": name } } }],
+    })
+}
+
+/// A draft's coverage, for the run's properties.
+fn coverage_value(files: &Files, c: &DraftCoverage) -> Value {
+    json!({
+        "draft": files.name(c.draft),
+        "figures": c.figures,
+        "checked": c.checked,
+        "waived": c.waived,
+    })
+}
+
 impl Renderer for Sarif {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let Report {
@@ -126,19 +157,31 @@ impl Renderer for Sarif {
             claims,
             errors,
             notes,
+            // Counted in the coverage.
             unchecked: _,
+            coverage,
+            stale_ignores,
         } = report;
+        let stale = stale_ignores.iter().map(|s| stale_result(files, s));
         let results: Vec<Value> = claims
             .iter()
             .map(|c| ClaimView::new(files, c))
             .filter(|v| v.verdict != Verdict::Ok)
             .map(|v| result(files, &v))
+            .chain(stale)
             .collect();
+        let shortfalls = self
+            .0
+            .shortfalls(report)
+            .into_iter()
+            .map(|c| shortfall(files, c, &self.0));
         let notifications: Vec<Value> = errors
             .iter()
             .map(notification)
             .chain(notes.iter().map(|n| note(files, n)))
+            .chain(shortfalls)
             .collect();
+        let coverage: Vec<Value> = coverage.iter().map(|c| coverage_value(files, c)).collect();
         let log = json!({
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
@@ -150,6 +193,7 @@ impl Renderer for Sarif {
                 } },
                 "columnKind": "unicodeCodePoints",
                 "results": results,
+                "properties": { "coverage": coverage },
                 "invocations": [{
                     "executionSuccessful": errors.is_empty(),
                     "toolExecutionNotifications": notifications,

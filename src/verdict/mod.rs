@@ -19,8 +19,8 @@ use crate::outcome::{
     CheckTrace, ClaimOutcome, Closest, FileId, Formula, FormulaPiece, Input, Invalid, Judgement,
     Missing, Part, Related, Span,
 };
-use crate::quote::{Marked, Match, parse_marked};
-use crate::sources::{NamedSources, QuoteIndex, Source, closest_passage};
+use crate::quote::{Marked, Match, map_range, parse_marked};
+use crate::sources::{NamedSources, QuoteIndex, Source};
 
 pub use qualifiers::{Qualifier, qualifier};
 use stated::Stated;
@@ -90,9 +90,7 @@ impl Said<'_> {
     fn place(&self, s: &Stated) -> Option<Span> {
         match self.at {
             StatedAt::Draft(source, m, text) => {
-                let range = source
-                    .locator()
-                    .map_range(source.text(), text, m, s.span.clone());
+                let range = map_range(source.text(), text, m, s.span.clone());
                 Some(source.span(range))
             }
             StatedAt::ClaimsFile(id, says, marked) => {
@@ -242,13 +240,13 @@ impl<'a> Judge<'a> {
             ));
         };
         let source = Arc::clone(&self.sources[draft]);
-        let Some(m) = self.quotes.get(draft, &marked.text) else {
+        let Some(m) = self.quotes.get(&source, &marked.text) else {
             let mut fail = Fail::invalid(
                 Code::SaysNotFound,
                 format!("`says` is not in the draft {}", source.name()),
                 None,
             );
-            fail.closest = closest_passage(&source, &marked.text).map(Box::new);
+            fail.closest = self.quotes.closest(&source, &marked.text).map(Box::new);
             return Err(fail);
         };
         out.said = Some(source.span(m.range.clone()));
@@ -294,9 +292,7 @@ impl<'a> Judge<'a> {
         let (value, uses, notes) = match evaluate_explained(&tree, &mut self.resolver, &approx) {
             Ok(v) => v,
             Err(EvalError::Expr(e)) => return Err(self.expr_failure(check, e)),
-            Err(EvalError::Fact { name, .. }) => {
-                return Err(self.fact_failure(&self.resolver.error_of(&name)));
-            }
+            Err(EvalError::Fact { error, .. }) => return Err(self.fact_failure(&error)),
         };
         trace.inputs = self.inputs(&uses);
         trace.notes = notes;

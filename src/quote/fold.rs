@@ -1,0 +1,61 @@
+//! Folding text for matching: white space dropped (so line breaks, and their
+//! absence between CJK characters and digits, do not matter), Unicode
+//! compatibility forms unified by NFKC (`１２．５％` = `12.5%`), dashes and
+//! curly quotes unified. Folding works character by character, so a piece
+//! of a text folds to the same bytes alone as inside the whole text: the
+//! searches fold a document in chunks and never keep it folded whole.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Text folded for matching, with the original offset of every folded byte.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// `origin[i]` is the original byte offset of the character that produced
+    /// folded byte `i`; one extra entry holds the original length.
+    pub origin: Vec<u32>,
+}
+
+/// Folds `s`: white space dropped, NFKC applied, dashes and quotes unified.
+pub fn fold(s: &str) -> Folded {
+    debug_assert!(
+        u32::try_from(s.len()).is_ok(),
+        "folded pieces are chunks, not whole documents"
+    );
+    let mut text = String::with_capacity(s.len());
+    let mut origin = Vec::with_capacity(s.len() + 1);
+    for (i, c) in s.char_indices() {
+        let at = i as u32;
+        if c.is_ascii() {
+            if !c.is_ascii_whitespace() {
+                text.push(c);
+                origin.push(at);
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        for f in std::iter::once(c).nfkc() {
+            let f = unify(f);
+            if f.is_whitespace() {
+                continue;
+            }
+            text.push(f);
+            origin.extend(std::iter::repeat_n(at, f.len_utf8()));
+        }
+    }
+    origin.push(s.len() as u32);
+    Folded { text, origin }
+}
+
+/// Characters that differ only typographically.
+fn unify(c: char) -> char {
+    match c {
+        '\u{2212}' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{FE63}' => '-',
+        '\u{2018}' | '\u{2019}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{2033}' => '"',
+        _ => c,
+    }
+}
