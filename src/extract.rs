@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::document::Document;
+use crate::document::{Document, Location, SectionKind};
 use crate::numbers::{Number, plain, read_numbers};
 
 /// One number as `extract --format json` prints it.
@@ -19,7 +19,13 @@ pub struct ExtractedNumber {
     pub kind: &'static str,
     /// ISO currency code, or null.
     pub currency: Option<&'static str>,
-    /// 1-based line.
+    /// The PDF page the number stands on (for PDF sources).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+    /// The sheet the number stands in (for spreadsheets and CSV files).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// 1-based line (within its page or sheet, when it has one).
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
@@ -39,20 +45,28 @@ pub fn extract(doc: &Document) -> Vec<ExtractedNumber> {
     let mut cursor = doc.cursor();
     read_numbers(text)
         .map(|n| {
-            let pos = cursor.position(doc.original_offset(n.span.start));
-            describe(text, &n, pos.line, pos.column)
+            let offset = doc.original_offset(n.span.start);
+            let at = doc.in_section(offset, cursor.position(offset));
+            describe(text, &n, at)
         })
         .collect()
 }
 
-fn describe(text: &str, n: &Number, line: usize, column: usize) -> ExtractedNumber {
+fn describe(text: &str, n: &Number, at: Location) -> ExtractedNumber {
+    let (page, sheet) = match at.section {
+        Some((SectionKind::Page, p)) => (Some(p), None),
+        Some((SectionKind::Sheet, s)) => (None, Some(s)),
+        None => (None, None),
+    };
     ExtractedNumber {
         text: n.text(text).to_string(),
         value: plain(n.value),
         kind: n.kind.as_str(),
         currency: n.currency.map(|c| c.code()),
-        line,
-        column,
+        page,
+        sheet,
+        line: at.position.line,
+        column: at.position.column,
         low: plain(n.low()),
         high: plain(n.high()),
         unit: n.unit,
@@ -73,7 +87,11 @@ pub fn write_table(out: &mut dyn Write, numbers: &[ExtractedNumber]) -> io::Resu
         .iter()
         .map(|n| {
             [
-                format!("{}:{}", n.line, n.column),
+                match (&n.page, &n.sheet) {
+                    (Some(p), _) => format!("p{p}:{}:{}", n.line, n.column),
+                    (_, Some(s)) => format!("{s}:{}:{}", n.line, n.column),
+                    _ => format!("{}:{}", n.line, n.column),
+                },
                 n.kind.to_string(),
                 n.value.clone(),
                 format!("{} … {}", n.low, n.high),

@@ -56,6 +56,20 @@ pub struct CheckArgs {
     /// The largest source read, in bytes (suffixes K, M, G: `512M`).
     #[arg(long, value_name = "SIZE", default_value = "2G", value_parser = parse_size)]
     pub max_source_size: u64,
+    /// Read text, HTML and CSV sources in this encoding instead of guessing
+    /// (a WHATWG label: utf-8, gbk, gb18030, big5, utf-16le, windows-1252…).
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    pub encoding: Option<String>,
+}
+
+/// An encoding label that encoding_rs knows, as given.
+pub(super) fn parse_encoding(s: &str) -> Result<String, String> {
+    match encoding_rs::Encoding::for_label(s.trim().as_bytes()) {
+        Some(_) => Ok(s.trim().to_string()),
+        None => Err(format!(
+            "`{s}` is not an encoding label (try utf-8, gbk, gb18030, big5, utf-16le)"
+        )),
+    }
 }
 
 /// The names `--format` accepts, from the one list of formats.
@@ -110,7 +124,7 @@ pub(super) fn run(args: &CheckArgs, out: &mut dyn Write) -> io::Result<ExitStatu
         allow_outside_root: args.allow_outside_root,
         read: ReadOptions {
             max_bytes: args.max_source_size,
-            encoding: None,
+            encoding: args.encoding.clone(),
         },
         stdin,
     };

@@ -6,14 +6,17 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::ExitStatus;
-use crate::document::Document;
+use crate::document::{Document, ReadOptions};
 use crate::extract;
 
 /// Arguments of `claimcheck extract`.
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
-    /// The document to read (text, Markdown or HTML; any common encoding).
+    /// The document to read (text, Markdown, HTML, PDF, Word, Excel or CSV).
     pub document: PathBuf,
+    /// Read a text, HTML or CSV document in this encoding instead of guessing.
+    #[arg(long, value_name = "LABEL", value_parser = super::check::parse_encoding)]
+    pub encoding: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExtractFormat::Human)]
     pub format: ExtractFormat,
@@ -34,7 +37,11 @@ pub(super) fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<ExitStatus> {
-    let doc = match Document::read(&args.document) {
+    let options = ReadOptions {
+        encoding: args.encoding.clone(),
+        ..ReadOptions::default()
+    };
+    let doc = match Document::read_with(&args.document, &options) {
         Ok(doc) => doc,
         Err(e) => {
             writeln!(err, "error: {e}")?;

@@ -10,17 +10,44 @@ pub(crate) struct Decoded {
     pub notes: Vec<String>,
 }
 
-/// Decodes file contents.
-pub(crate) fn decode(bytes: &[u8]) -> Decoded {
+/// The encoding a WHATWG label (`gbk`, `big5`, `utf-16le`…) names.
+pub(crate) fn encoding_for(label: &str) -> Option<&'static Encoding> {
+    Encoding::for_label(label.trim().as_bytes())
+}
+
+/// Decodes file contents, with `forced` when `--encoding` names one
+/// (a byte-order mark is still honoured and dropped, as browsers do).
+pub(crate) fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded {
     let mut notes = Vec::new();
-    let text = if let Some((encoding, _)) = Encoding::for_bom(bytes) {
-        decode_with(encoding, bytes, &mut notes)
+    let text = if let Some(encoding) = forced {
+        let (text, used, had_errors) = encoding.decode(bytes);
+        if had_errors {
+            notes.push(format!(
+                "some bytes are not valid {}; they were replaced with U+FFFD",
+                used.name()
+            ));
+        }
+        text.into_owned()
+    } else {
+        guess_and_decode(bytes, &mut notes)
+    };
+    if looks_binary(bytes) {
+        notes
+            .push("looks like a binary file; numbers were read from its bytes as text".to_string());
+    }
+    Decoded { text, notes }
+}
+
+/// Decodes bytes whose encoding is not given: BOM, UTF-16 shape, UTF-8, then a guess.
+fn guess_and_decode(bytes: &[u8], notes: &mut Vec<String>) -> String {
+    if let Some((encoding, _)) = Encoding::for_bom(bytes) {
+        decode_with(encoding, bytes, notes)
     } else if let Some(encoding) = utf16_without_bom(bytes) {
         notes.push(format!(
             "no byte-order mark; decoded as {}",
             encoding.name()
         ));
-        decode_with(encoding, bytes, &mut notes)
+        decode_with(encoding, bytes, notes)
     } else if let Ok(text) = std::str::from_utf8(bytes) {
         text.to_string()
     } else if mostly_utf8(bytes) {
@@ -34,13 +61,8 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
             "not UTF-8; decoded as {} (guessed)",
             encoding.name()
         ));
-        decode_with(encoding, bytes, &mut notes)
-    };
-    if looks_binary(bytes) {
-        notes
-            .push("looks like a binary file; numbers were read from its bytes as text".to_string());
+        decode_with(encoding, bytes, notes)
     }
-    Decoded { text, notes }
 }
 
 fn decode_with(encoding: &'static Encoding, bytes: &[u8], notes: &mut Vec<String>) -> String {
@@ -71,20 +93,24 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// Valid UTF-8 with a few broken sequences (a truncated download, a stray byte).
+/// Valid UTF-8 with a few broken sequences (a truncated download, a stray
+/// byte): the valid multi-byte sequences outnumber the invalid ones at least
+/// two to one, however short the file. Text in a legacy encoding (GBK, Big5,
+/// windows-1252) forms valid UTF-8 sequences only by chance, about one
+/// non-ASCII sequence in ten.
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let mut rest = bytes;
     let mut errors = 0usize;
-    let mut multibyte = false;
+    let mut valid = 0usize;
     loop {
         match std::str::from_utf8(rest) {
             Ok(s) => {
-                multibyte |= !s.is_ascii();
+                valid += non_ascii(s);
                 break;
             }
             Err(e) => {
                 let (good, bad) = rest.split_at(e.valid_up_to());
-                multibyte |= !good.is_ascii();
+                valid += std::str::from_utf8(good).map_or(0, non_ascii);
                 errors += 1;
                 let skip = e.error_len().unwrap_or(bad.len()).max(1);
                 rest = &bad[skip.min(bad.len())..];
@@ -94,11 +120,16 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
             }
         }
     }
-    multibyte && errors * 1000 <= bytes.len().max(1) * 2
+    valid > 0 && valid >= errors * 2
+}
+
+/// How many characters of `s` are multi-byte sequences.
+fn non_ascii(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_ascii()).count()
 }
 
 /// Many control bytes: a binary file rather than text.
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
     let control = sample
         .iter()
@@ -120,19 +151,19 @@ mod tests {
             .collect();
         let mut with_bom = vec![0xFF, 0xFE];
         with_bom.extend(&units);
-        assert_eq!(decode(&with_bom).text, "收入12%");
+        assert_eq!(decode(&with_bom, None).text, "收入12%");
         let ascii: Vec<u8> = "revenue 12%"
             .encode_utf16()
             .flat_map(|u| u.to_le_bytes())
             .collect();
-        assert_eq!(decode(&ascii).text, "revenue 12%");
+        assert_eq!(decode(&ascii, None).text, "revenue 12%");
     }
 
     #[test]
     fn unpaired_surrogates_become_replacement_characters() {
         let mut bytes = vec![0xFF, 0xFE];
         bytes.extend([0x31, 0x00, 0x00, 0xD8, 0x32, 0x00]); // "1", lone high surrogate, "2"
-        let decoded = decode(&bytes);
+        let decoded = decode(&bytes, None);
         assert_eq!(decoded.text, "1\u{FFFD}2");
         assert!(decoded.notes[0].contains("U+FFFD"));
     }
@@ -140,9 +171,39 @@ mod tests {
     #[test]
     fn guesses_gbk_and_big5() {
         let (gbk, _, _) = encoding_rs::GBK.encode("营业收入为人民币1.89亿元，同比增长186%。");
-        assert!(decode(&gbk).text.contains("1.89亿元"));
+        assert!(decode(&gbk, None).text.contains("1.89亿元"));
         let (big5, _, _) = encoding_rs::BIG5.encode("營業收入為人民幣1.89億元，較去年增長186%。");
-        assert!(decode(&big5).text.contains("1.89億元"));
+        assert!(decode(&big5, None).text.contains("1.89億元"));
+    }
+
+    #[test]
+    fn short_utf8_with_a_few_bad_bytes_stays_utf8() {
+        let mut bytes = "營業收入為人民幣5.40億元".as_bytes().to_vec();
+        bytes.extend([0xFF, b' ', 0xFE, b' ', 0xC3]);
+        let decoded = decode(&bytes, None);
+        assert!(
+            decoded.text.starts_with("營業收入為人民幣5.40億元"),
+            "{}",
+            decoded.text
+        );
+        assert!(decoded.notes[0].contains("not valid UTF-8"));
+    }
+
+    #[test]
+    fn gbk_is_not_mistaken_for_broken_utf8() {
+        let (gbk, _, _) =
+            encoding_rs::GBK.encode("营业收入为人民币5.40亿元，同比增长86.6%，毛利率为44.3%。");
+        assert!(!mostly_utf8(&gbk));
+        assert!(decode(&gbk, None).text.contains("5.40亿元"));
+    }
+
+    #[test]
+    fn a_forced_encoding_is_used_as_given() {
+        let (big5, _, _) = encoding_rs::BIG5.encode("收入5.40億元");
+        let forced = decode(&big5, encoding_for("big5"));
+        assert_eq!(forced.text, "收入5.40億元");
+        assert!(forced.notes.is_empty());
+        assert!(encoding_for("no-such-encoding").is_none());
     }
 
     #[test]
@@ -150,7 +211,7 @@ mod tests {
         let bytes: Vec<u8> = (0..4096u32)
             .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
             .collect();
-        let decoded = decode(&bytes);
+        let decoded = decode(&bytes, None);
         assert!(decoded.notes.iter().any(|n| n.contains("binary")));
     }
 }

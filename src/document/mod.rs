@@ -2,15 +2,27 @@
 //! quote finder work on, with a way back from any offset in that text to a
 //! line and column of the file as the user sees it.
 //!
-//! Plain text and Markdown are read as they are. HTML is reduced to its
-//! visible text (block tags become line breaks, table cells tabs, entities
-//! are decoded, scripts, styles and footnote superscripts dropped) while
-//! positions still point into the HTML file.
+//! The format is chosen by extension, then by content ([`sniff`]). Plain
+//! text and Markdown are read as they are. HTML is reduced to its visible
+//! text (block tags become line breaks, table cells tabs, entities are
+//! decoded, scripts, styles, ruby annotations and footnote superscripts
+//! dropped) while positions still point into the HTML file. PDF, Word and
+//! spreadsheet files become text made by their readers, one line per text
+//! line, paragraph or row, with [`Section`]s for pages and sheets. A file that
+//! cannot be read as its format is an error, never decoded as text; a panic
+//! in a reader's dependency becomes that error too.
 
+mod archive;
+mod csv;
 mod decode;
+mod docx;
 mod html;
+mod numfmt;
+mod pdf;
 mod position;
 mod read;
+mod sheet;
+pub mod sniff;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -18,6 +30,7 @@ use std::path::{Path, PathBuf};
 pub use read::{ReadFailure, check_regular, human_bytes, read_capped};
 
 pub use position::{LineCursor, LineIndex, Position};
+pub use sniff::Format;
 
 /// A part of a document that locations are counted in: a page of a PDF, a
 /// sheet of a workbook. Lines are counted from the start of their section.
@@ -118,16 +131,58 @@ impl Document {
 
     /// Reads and decodes the regular file at `path` as `options` say.
     pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Document, ReadError> {
-        let bytes = read_capped(path, options.max_bytes).map_err(|failure| ReadError {
+        let failed = |failure| ReadError {
             path: path.to_path_buf(),
             failure,
-        })?;
-        let decoded = decode::decode(&bytes);
-        drop(bytes);
-        let is_html = html::looks_like_html(path, &decoded.text);
-        let mut doc = Document::build(display_path(path), decoded.text, is_html);
-        doc.notes.extend(decoded.notes);
+        };
+        let bytes = read_capped(path, options.max_bytes).map_err(failed)?;
+        let format = sniff::sniff(path, &bytes);
+        let name = display_path(path);
+        Document::from_bytes(&name, &bytes, format, options).map_err(failed)
+    }
+
+    /// Reads `bytes` as a document of `format` (`name` is shown in reports).
+    pub fn from_bytes(
+        name: &str,
+        bytes: &[u8],
+        format: Format,
+        options: &ReadOptions,
+    ) -> Result<Document, ReadFailure> {
+        let forced = match &options.encoding {
+            Some(label) => Some(
+                decode::encoding_for(label)
+                    .ok_or_else(|| ReadFailure::UnknownEncoding(label.clone()))?,
+            ),
+            None => None,
+        };
+        let limits = Limits::new(bytes.len(), options.max_bytes);
+        let built = match format {
+            Format::Text | Format::Html => {
+                return Ok(Document::decoded(name, bytes, format, forced));
+            }
+            Format::Pdf => guarded(format, || pdf::read(bytes, &limits)),
+            Format::Docx => guarded(format, || docx::read(bytes, &limits)),
+            Format::Xlsx => guarded(format, || sheet::read(bytes, &limits)),
+            Format::Csv => guarded(format, || csv::read(name, bytes, forced, &limits)),
+        }?;
+        let mut doc = Document::build(name.to_string(), built.text, false);
+        doc.sections = built.sections;
+        doc.notes = built.notes;
         Ok(doc)
+    }
+
+    /// A text or HTML document decoded from `bytes`.
+    fn decoded(
+        name: &str,
+        bytes: &[u8],
+        format: Format,
+        forced: Option<&'static encoding_rs::Encoding>,
+    ) -> Document {
+        let decoded = decode::decode(bytes, forced);
+        let is_html = format == Format::Html || html::looks_like_html(&decoded.text);
+        let mut doc = Document::build(name.to_string(), decoded.text, is_html);
+        doc.notes = decoded.notes;
+        doc
     }
 
     /// A document made from text in memory (`name` is shown in reports).
@@ -189,6 +244,13 @@ impl Document {
     /// Where a byte offset of the file text stands.
     pub fn file_location(&self, offset: usize) -> Location {
         let position = self.lines.position(&self.original, offset);
+        self.in_section(offset, position)
+    }
+
+    /// The location of file offset `offset`, whose line and column in the
+    /// whole file are `position` (from a [`LineCursor`]): the same position
+    /// counted within its page or sheet.
+    pub fn in_section(&self, offset: usize, position: Position) -> Location {
         let Some(section) = self.section_at(offset) else {
             return Location {
                 section: None,
@@ -203,6 +265,11 @@ impl Document {
                 column: position.column,
             },
         }
+    }
+
+    /// Whether the document has pages or sheets.
+    pub fn has_sections(&self) -> bool {
+        !self.sections.is_empty()
     }
 
     fn section_at(&self, offset: usize) -> Option<&Section> {
@@ -226,6 +293,107 @@ impl Document {
     /// The lines index of the file.
     pub fn lines(&self) -> &LineIndex {
         &self.lines
+    }
+}
+
+/// What a reader of a binary format made: the text, its sections, notes.
+#[derive(Debug, Default)]
+pub(crate) struct Built {
+    /// The text, one line per text line, paragraph or row.
+    pub text: String,
+    /// Pages or sheets, in order.
+    pub sections: Vec<Section>,
+    /// Things worth telling the user.
+    pub notes: Vec<String>,
+}
+
+/// Bounds on the work a reader does for one file, so that no hostile file
+/// (a zip bomb, a PDF of a million empty objects) makes a run hold more
+/// memory or time than a text file of the size cap would.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Limits {
+    /// The most bytes an archive may unpack to, all entries together.
+    pub unpacked: u64,
+    /// The most bytes of text a reader may produce.
+    pub text: usize,
+    /// The most content-stream operations a PDF may make the reader run.
+    pub operations: usize,
+}
+
+impl Limits {
+    /// Limits for a file of `len` bytes read under a size cap of `max_bytes`:
+    /// unpacked data at most 200 times the file (and at least 64 MiB), never
+    /// more than the cap; text no more than the cap; PDF work (operations,
+    /// and unpacked content bytes by sixteens) 64 per byte of the file
+    /// plus four million.
+    pub fn new(len: usize, max_bytes: u64) -> Limits {
+        let unpacked = (len as u64)
+            .saturating_mul(200)
+            .max(64 << 20)
+            .min(max_bytes);
+        let text = usize::try_from(max_bytes).unwrap_or(usize::MAX);
+        let operations = len.saturating_mul(64).saturating_add(4 << 20);
+        Limits {
+            unpacked,
+            text,
+            operations,
+        }
+    }
+}
+
+thread_local! {
+    /// Set while a reader runs: its panics are reported as run errors, so
+    /// the panic hook stays silent for them.
+    static IN_READER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Wraps the panic hook (once) so that panics caught by [`guarded`] print
+/// nothing; others print as before. Fuzzing builds keep the fuzzer's hook
+/// as it is, so that a panic in a reader is still found there.
+fn quiet_reader_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    if cfg!(fuzzing) {
+        return;
+    }
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !IN_READER.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Runs a reader, turning a panic inside it (or a dependency) into a
+/// [`ReadFailure::Format`] instead of letting it end the run.
+fn guarded(
+    format: Format,
+    read: impl FnOnce() -> Result<Built, String>,
+) -> Result<Built, ReadFailure> {
+    quiet_reader_panics();
+    let was = IN_READER.with(|f| f.replace(true));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
+    IN_READER.with(|f| f.set(was));
+    let reason = match outcome {
+        Ok(Ok(built)) => return Ok(built),
+        Ok(Err(reason)) => reason,
+        Err(panic) => format!("the reader failed on it ({})", panic_message(&panic)),
+    };
+    Err(ReadFailure::Format {
+        format: format.name(),
+        reason,
+    })
+}
+
+/// The message a panic carried.
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a panic".to_string()
     }
 }
 
@@ -259,6 +427,30 @@ mod tests {
             }
         );
         assert!(doc.text().contains("US$1.2\u{a0}billion"));
+    }
+
+    #[test]
+    fn a_panicking_reader_is_a_run_error() {
+        let e = guarded(Format::Pdf, || panic!("unsupported encoding X")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "it cannot be read as a PDF file: the reader failed on it (unsupported encoding X)"
+        );
+    }
+
+    #[test]
+    fn binary_formats_never_fall_back_to_text() {
+        let options = ReadOptions::default();
+        for format in [Format::Pdf, Format::Docx, Format::Xlsx] {
+            let e = Document::from_bytes("x", "收入5.40億元".as_bytes(), format, &options);
+            assert!(matches!(e, Err(ReadFailure::Format { .. })), "{format:?}");
+        }
+        let bad = ReadOptions {
+            encoding: Some("klingon".into()),
+            ..ReadOptions::default()
+        };
+        let e = Document::from_bytes("x.txt", b"1", Format::Text, &bad).unwrap_err();
+        assert!(e.to_string().contains("not an encoding label"));
     }
 
     #[test]

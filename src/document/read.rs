@@ -21,6 +21,16 @@ pub enum ReadFailure {
         /// The cap, in bytes.
         limit: u64,
     },
+    /// The file cannot be read as its format (a broken or encrypted PDF,
+    /// a zip that is not a Word document…); it is never read as text instead.
+    Format {
+        /// The format's name (`PDF`, `Word (.docx)`…).
+        format: &'static str,
+        /// What is wrong, in plain words.
+        reason: String,
+    },
+    /// `--encoding` names no encoding known to the WHATWG Encoding Standard.
+    UnknownEncoding(String),
 }
 
 impl fmt::Display for ReadFailure {
@@ -36,6 +46,15 @@ impl fmt::Display for ReadFailure {
             }
             ReadFailure::TooLarge { limit } => {
                 write!(f, "it is larger than the limit of {}", human_bytes(*limit))
+            }
+            ReadFailure::Format { format, reason } => {
+                write!(f, "it cannot be read as a {format} file: {reason}")
+            }
+            ReadFailure::UnknownEncoding(label) => {
+                write!(
+                    f,
+                    "`{label}` is not an encoding label (try utf-8, gbk, big5, utf-16le)"
+                )
             }
         }
     }

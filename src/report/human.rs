@@ -18,6 +18,7 @@ use super::escape::visible;
 use super::view::{ClaimView, ValueView};
 use super::{Level, RenderOptions, Renderer, primary, summary_line};
 use crate::diagnostic::{Code, Verdict};
+use crate::document::SectionKind;
 use crate::outcome::{Files, Report, RunError, SourceNote, Span, StaleIgnore};
 use snippet::{Annotated, run_error_origin, run_error_snippet, snippets};
 
@@ -132,9 +133,15 @@ fn write_unchecked(
             .iter()
             .take(UNCHECKED_SHOWN)
             .map(|s| {
-                let p = files.start(s).position;
+                let at = files.start(s);
+                let p = at.position;
                 let text = super::view::text_of(files, s);
-                format!("{} ({}:{})", visible(&text), p.line, p.column)
+                let section = match &at.section {
+                    Some((SectionKind::Page, page)) => format!("page {}, ", visible(page)),
+                    Some((SectionKind::Sheet, sheet)) => format!("sheet {}, ", visible(sheet)),
+                    None => String::new(),
+                };
+                format!("{} ({section}{}:{})", visible(&text), p.line, p.column)
             })
             .collect();
         let more = if n > UNCHECKED_SHOWN {
@@ -156,24 +163,24 @@ fn paint(text: &str, color: &str, enabled: bool) -> String {
 
 /// A diagnostic being put together: its title, snippets and notes, owned
 /// until it is drawn.
-struct Diagnostic<'a> {
+struct Diagnostic {
     level: Level,
     code: Option<&'static str>,
     title: String,
-    snippets: Vec<Annotated<'a>>,
+    snippets: Vec<Annotated>,
     notes: Vec<String>,
 }
 
-impl<'a> Diagnostic<'a> {
+impl Diagnostic {
     /// Draws the diagnostic, with the true columns of cut lines.
-    fn draw(&'a self, drawer: &Drawer) -> String {
+    fn draw(&self, drawer: &Drawer) -> String {
         let rendered = drawer.render(&[self.build()]);
         self.snippets
             .iter()
             .fold(rendered, |text, s| s.fix_header(text))
     }
 
-    fn build(&'a self) -> Group<'a> {
+    fn build(&self) -> Group<'_> {
         let level = match self.level {
             Level::Error => SnippetLevel::ERROR,
             Level::Warning => SnippetLevel::WARNING,
@@ -192,7 +199,7 @@ impl<'a> Diagnostic<'a> {
     }
 }
 
-fn claim_group<'a>(files: &'a Files, v: &ClaimView<'_>) -> Diagnostic<'a> {
+fn claim_group(files: &Files, v: &ClaimView<'_>) -> Diagnostic {
     let mut snips = Vec::new();
     let (place, label) = primary_label(v);
     snips.extend(snippets(
@@ -231,7 +238,7 @@ fn claim_group<'a>(files: &'a Files, v: &ClaimView<'_>) -> Diagnostic<'a> {
 }
 
 /// An `ignore` entry whose quote is not in the draft.
-fn stale_group<'a>(files: &'a Files, stale: &StaleIgnore) -> Diagnostic<'a> {
+fn stale_group(files: &Files, stale: &StaleIgnore) -> Diagnostic {
     let mut snips = snippets(
         files,
         vec![(
@@ -327,7 +334,9 @@ fn by_line<'v>(
     let mut groups: BTreeMap<(String, usize), Vec<&'v ValueView>> = BTreeMap::new();
     for i in inputs {
         if let Some(at) = &i.at {
-            let line = files.start(at).position.line;
+            // The line of the whole file: lines within pages repeat.
+            let doc = files.get(at.file);
+            let line = doc.lines().line_of(files.file_range(at).start);
             let key = (files.name(at.file).to_string(), line);
             groups.entry(key).or_default().push(i);
         }

@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use annotate_snippets::{AnnotationKind, Group, Origin, Snippet};
 
 use super::super::escape::visible_with_ranges;
+use crate::document::SectionKind;
 use crate::outcome::{Files, RunError, Span};
 
 /// Lines up to this many bytes are shown whole.
@@ -24,8 +25,9 @@ const CLUSTER: usize = 2048;
 static CUT_MARKS: AtomicUsize = AtomicUsize::new(0);
 
 /// A snippet ready to draw: a window of one line and its annotations.
-pub(super) struct Annotated<'a> {
-    path: &'a str,
+pub(super) struct Annotated {
+    /// The file's name, with its page or sheet when it has them.
+    path: String,
     /// The path given to the drawer: the file's, or for a cut line a marker
     /// that [`Annotated::fix_header`] replaces, because the drawer counts
     /// columns from the window's start rather than the line's.
@@ -38,7 +40,7 @@ pub(super) struct Annotated<'a> {
     annotations: Vec<Annotation>,
 }
 
-impl<'a> Annotated<'a> {
+impl Annotated {
     /// Puts the true column into the header the drawer wrote for a cut line.
     pub(super) fn fix_header(&self, rendered: String) -> String {
         let Some(column) = self.cut_at else {
@@ -64,7 +66,7 @@ impl<'a> Annotated<'a> {
     }
 
     /// Adds the snippet (and, for a cut line, its own header) to `group`.
-    pub(super) fn add_to(&'a self, group: Group<'a>) -> Group<'a> {
+    pub(super) fn add_to<'a>(&'a self, group: Group<'a>) -> Group<'a> {
         let mut snippet = Snippet::source(self.text.as_str()).line_start(self.line);
         for (kind, range, label) in &self.annotations {
             let annotation = (*kind).span(range.clone());
@@ -81,13 +83,18 @@ impl<'a> Annotated<'a> {
 pub(super) fn snippets(
     files: &Files,
     annotations: Vec<(AnnotationKind, Span, String)>,
-) -> Vec<Annotated<'_>> {
+) -> Vec<Annotated> {
     let Some((_, first, _)) = annotations.first() else {
         return Vec::new();
     };
     let doc = files.get(first.file);
-    let path = doc.name.as_str();
-    let line = files.start(first).position.line;
+    let start = files.start(first);
+    let path = match &start.section {
+        Some((SectionKind::Page, p)) => format!("{} (page {p})", doc.name),
+        Some((SectionKind::Sheet, s)) => format!("{} (sheet {s})", doc.name),
+        None => doc.name.clone(),
+    };
+    let line = start.position.line;
     let (line_start, text) = doc.line_around(files.file_range(first).start);
     let on_line: Vec<Annotation> = annotations
         .into_iter()
@@ -99,7 +106,7 @@ pub(super) fn snippets(
         .collect();
     clusters(text, on_line)
         .into_iter()
-        .map(|(window, annotations)| cut(path, line, text, window, annotations))
+        .map(|(window, annotations)| cut(path.clone(), line, text, window, annotations))
         .collect()
 }
 
@@ -142,13 +149,13 @@ fn clusters(text: &str, mut annotations: Vec<Annotation>) -> Vec<(Range<usize>, 
 }
 
 /// The snippet of one window, with `…` where the line was cut.
-fn cut<'a>(
-    path: &'a str,
+fn cut(
+    path: String,
     line: usize,
     text: &str,
     window: Range<usize>,
     annotations: Vec<Annotation>,
-) -> Annotated<'a> {
+) -> Annotated {
     let left = if window.start > 0 { "…" } else { "" };
     let right = if window.end < text.len() { "…" } else { "" };
     let shift =
@@ -165,7 +172,7 @@ fn cut<'a>(
             "\u{0}cut:{}\u{0}",
             CUT_MARKS.fetch_add(1, Ordering::Relaxed)
         ),
-        None => path.to_string(),
+        None => path.clone(),
     };
     Annotated {
         path,
@@ -182,7 +189,7 @@ fn cut<'a>(
 }
 
 /// A run error's snippet: the line of the claims file, cut around the column.
-pub(super) fn run_error_snippet(e: &RunError) -> Option<Annotated<'_>> {
+pub(super) fn run_error_snippet(e: &RunError) -> Option<Annotated> {
     let p = e.position?;
     let text = e.line_text.as_ref()?;
     let start = text
@@ -195,7 +202,7 @@ pub(super) fn run_error_snippet(e: &RunError) -> Option<Annotated<'_>> {
         None,
     );
     let (window, annotations) = clusters(text, vec![annotation]).remove(0);
-    Some(cut(&e.file, p.line, text, window, annotations))
+    Some(cut(e.file.clone(), p.line, text, window, annotations))
 }
 
 /// The header of a run error that has no line to show.
