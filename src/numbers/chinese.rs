@@ -4,6 +4,8 @@
 
 use rust_decimal::Decimal;
 
+use super::decimal::pow10;
+
 /// A run of Chinese numeral characters read as one number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ChineseNumeral {
@@ -75,10 +77,6 @@ fn add_all(parts: &[Decimal]) -> Option<Decimal> {
     parts
         .iter()
         .try_fold(Decimal::ZERO, |acc, p| acc.checked_add(*p))
-}
-
-fn pow10(exp: u32) -> Decimal {
-    Decimal::from_i128_with_scale(10i128.pow(exp), 0)
 }
 
 /// Reads the Chinese numeral starting at `start`, stopping before `stop_at`

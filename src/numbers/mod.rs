@@ -14,6 +14,7 @@
 //! ```
 
 mod chinese;
+mod decimal;
 mod lexicon;
 mod scan;
 

@@ -9,6 +9,7 @@ use std::collections::VecDeque;
 use rust_decimal::Decimal;
 
 use super::chinese;
+use super::decimal::{pow10, times_pow10, whole};
 use super::lexicon::{
     Attach, CHINESE_LABEL_PREFIXES, CURRENCY_PREFIX_ENDS, CURRENCY_PREFIXES,
     CURRENCY_SUFFIX_STARTS, CURRENCY_SUFFIXES, CurrencyWord, ENGLISH_SCALES, GLUED_UNITS,
@@ -1327,37 +1328,6 @@ fn ascii_or_wide_digit(c: char) -> Option<u32> {
 
 fn is_digit_char(c: char) -> bool {
     ascii_or_wide_digit(c).is_some()
-}
-
-/// `d × 10^exp`, exactly: the decimal point moves, the digits stay.
-/// `None` when the result does not fit a decimal.
-fn times_pow10(d: Decimal, exp: i32) -> Option<Decimal> {
-    if exp == 0 {
-        return Some(d);
-    }
-    let scale = d.scale() as i32 - exp;
-    if scale >= 0 {
-        let mut shifted = d;
-        return shifted.set_scale(scale as u32).ok().map(|()| shifted);
-    }
-    let mantissa = d
-        .mantissa()
-        .checked_mul(10i128.checked_pow(scale.unsigned_abs())?)?;
-    Decimal::try_from_i128_with_scale(mantissa, 0).ok()
-}
-
-/// The integer value of `d`, or −1 when it has a fraction.
-fn whole(d: &Decimal) -> i128 {
-    let m = d.mantissa();
-    if d.scale() == 0 {
-        return m;
-    }
-    let unit = 10i128.pow(d.scale());
-    if m % unit == 0 { m / unit } else { -1 }
-}
-
-fn pow10(exp: u32) -> Decimal {
-    Decimal::from_i128_with_scale(10i128.pow(exp), 0)
 }
 
 fn skip_while(text: &str, mut p: usize, pred: impl Fn(char) -> bool) -> usize {
