@@ -17,6 +17,7 @@ mod chinese;
 mod decimal;
 mod lexicon;
 mod scan;
+mod starts;
 
 use std::fmt;
 use std::ops::Range;

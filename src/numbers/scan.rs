@@ -11,18 +11,26 @@ use rust_decimal::Decimal;
 use super::chinese;
 use super::decimal::{pow10, times_pow10, whole};
 use super::lexicon::{
-    Attach, CHINESE_LABEL_PREFIXES, CURRENCY_PREFIX_ENDS, CURRENCY_PREFIXES,
-    CURRENCY_SUFFIX_STARTS, CURRENCY_SUFFIXES, CurrencyWord, ENGLISH_SCALES, GLUED_UNITS,
-    KILO_UNITS, LABEL_PREFIX_ENDS, LABEL_WORDS, LETTER_SCALES, LIST_JOINERS, MEASURE_STARTS,
-    MEASURE_WORDS, MEGA_UNITS, MONTHS, PERCENT_STARTS, PERCENT_WORDS, PREFIX_ENDS, PercentSign,
-    RANGE_JOINERS, SCALE_STARTS, SUFFIX_STARTS, YEAR_PREFIXES, chinese_scale,
+    Attach, CHINESE_LABEL_PREFIXES, CHINESE_YEAR_PREFIXES, CURRENCY_PREFIXES, CURRENCY_SUFFIXES,
+    CurrencyWord, DAY_MARKS, ENGLISH_SCALES, ESTIMATE_MARKS, FRACTION_PREFIXES,
+    FRACTION_PREFIXES_BEHIND, GENERIC_CURRENCY, GLUED_UNITS, LETTER_SCALES, LIST_JOINERS,
+    MEASURE_WORDS, MONTH_MARKS, MORE_MARKS, MULTIPLE_UNIT, MULTIPLE_WORDS, NEGATIVE_WORDS,
+    NUMBER_SIGN, NUMBER_WORDS, ORDINAL_PREFIX, ORDINAL_SUFFIXES, PERCENT_WORDS, PercentSign,
+    QUARTER_MARKS, RANGE_JOINERS, SHORT_YEAR_DASHES, SHORT_YEAR_JOINERS, SHORT_YEAR_MARKS,
+    YEAR_MARKS, YEAR_PHRASES, YEARS, chinese_scale, is_glued_year_word, is_label_word, is_month,
+    is_period, is_year_prefix, sign_negates, starts_fraction_prefix, units_after_scale,
+};
+use super::starts::{
+    CALENDAR_STARTS, CHINESE_YEAR_PREFIX_ENDS, CURRENCY_PREFIX_ENDS, CURRENCY_SUFFIX_STARTS,
+    LABEL_PREFIX_ENDS, MEASURE_STARTS, MULTIPLE_STARTS, PERCENT_STARTS, PREFIX_ENDS,
+    SCALE_STARTS, SUFFIX_STARTS,
 };
 use super::{Currency, Kind, Number};
 
 /// Whether a character can start a number: a digit, a Chinese numeral, or
 /// the 百/千/萬 of 百分之, 千分之, 萬分之.
 fn starts_number(c: char) -> bool {
-    matches!(c, '０'..='９' | '百' | '千' | '万' | '萬') || chinese::starts_numeral(c)
+    matches!(c, '０'..='９') || starts_fraction_prefix(c) || chinese::starts_numeral(c)
 }
 
 /// The next position at or after `from` where a number may start. One
@@ -83,16 +91,10 @@ struct Raw {
 
 impl Raw {
     fn finish(self) -> Number {
-        let percent_places = match self.percent {
-            None => 0,
-            Some(PercentSign::Percent | PercentSign::Points) => 2,
-            Some(PercentSign::PerMille) => 3,
-            Some(PercentSign::BasisPoints) => 4,
-        };
+        let percent_places = self.percent.map_or(0, PercentSign::places);
         let kind = match self.percent {
             _ if self.kind == Kind::Label => Kind::Label,
-            Some(PercentSign::Percent | PercentSign::PerMille) => Kind::Percent,
-            Some(PercentSign::Points | PercentSign::BasisPoints) => Kind::Points,
+            Some(sign) => sign.kind(),
             None => self.kind,
         };
         let exp = self.scale_exp as i32 - percent_places;
@@ -314,8 +316,8 @@ impl<'a> Scanner<'a> {
         raw.start = at;
         raw.percent = Some(sign);
         raw.suffixless = false;
-        if self.negative_word_before(at) {
-            raw.start -= "負".len();
+        if let Some(q) = negative_before(self.text, at, self.floor) {
+            raw.start = q;
             raw.written = -raw.written;
         }
         Some(raw)
@@ -330,13 +332,13 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let mut raw = chinese_raw(at, &n);
-        let ordinal = self.text[self.floor..at].ends_with('第');
+        let ordinal = self.text[self.floor..at].ends_with(ORDINAL_PREFIX);
         if ordinal {
-            raw.start = at - '第'.len_utf8();
+            raw.start = at - ORDINAL_PREFIX.len();
             raw.kind = Kind::Ordinal;
         }
-        if self.negative_word_before(raw.start) {
-            raw.start -= "負".len();
+        if let Some(q) = negative_before(text, raw.start, self.floor) {
+            raw.start = q;
             raw.written = -raw.written;
         }
         let mut context = Before {
@@ -386,7 +388,7 @@ impl<'a> Scanner<'a> {
         let lone_one = n.digit_count == 1 && !n.has_unit && whole(&n.value) == 1;
         let strong_suffix =
             raw.percent.is_some() || raw.currency.is_some() || raw.scale_exp > 0 || raw.more;
-        let multiple = raw.unit == Some("times");
+        let multiple = raw.unit == Some(MULTIPLE_UNIT);
         if strong_suffix || multiple || n.has_big_unit {
             return true;
         }
@@ -401,11 +403,6 @@ impl<'a> Scanner<'a> {
         let before = char_before(self.text, start);
         let after = char_at(self.text, end);
         matches!(before, Some('(' | '（')) && matches!(after, Some(')' | '）'))
-    }
-
-    /// A `負`/`负` written right before `at`.
-    fn negative_word_before(&self, at: usize) -> bool {
-        at >= self.floor + "負".len() && matches!(char_before(self.text, at), Some('負' | '负'))
     }
 
     // ----- What stands before ----------------------------------------------------------
@@ -472,22 +469,19 @@ impl<'a> Scanner<'a> {
         if let Some(c @ ('(' | '（')) = char_before(text, p).filter(|_| p > floor) {
             b.open_paren = Some(p - c.len_utf8());
         }
-        if let Some(q) = strip_suffix(text, floor, p, "第") {
+        if let Some(q) = strip_suffix(text, floor, p, ORDINAL_PREFIX) {
             b.ordinal = true;
             b.start = q;
             p = q;
         }
-        for (prefix, sign) in [
-            ("百分之", PercentSign::Percent),
-            ("千分之", PercentSign::PerMille),
-        ] {
+        for &(prefix, sign) in FRACTION_PREFIXES_BEHIND {
             if let Some(q) = strip_suffix(text, floor, p, prefix) {
                 b.percent = Some(sign);
                 b.start = q;
                 p = q;
             }
         }
-        if let Some(q) = negative_chinese_before(text, p, floor) {
+        if let Some(q) = negative_before(text, p, floor) {
             b.negative = !b.negative;
             b.start = q;
             p = q;
@@ -511,12 +505,16 @@ impl<'a> Scanner<'a> {
         if p < floor {
             return Words::default();
         }
-        let word = word_before(text, p, floor);
-        let chinese_prefix = matches!(char_before(text, p), Some('於' | '于' | '自' | '至' | '止'))
-            && ["於", "于", "自", "截至", "截止"]
+        let found = word_before(text, p, floor);
+        let word = found.map(|(_, w)| w);
+        let chinese_prefix = char_before(text, p).is_some_and(|c| CHINESE_YEAR_PREFIX_ENDS.has(c))
+            && CHINESE_YEAR_PREFIXES
                 .iter()
                 .any(|w| text[floor..p].ends_with(w));
-        let year_prefix = chinese_prefix || word.is_some_and(is_year_prefix);
+        let year_prefix = chinese_prefix
+            || found.is_some_and(|(start, w)| {
+                is_year_prefix(w) || year_phrase_before(text, start, floor, w)
+            });
         Words {
             month_before: self.month_before(p, word),
             period_before: period_before(text, p, floor),
@@ -549,7 +547,7 @@ impl<'a> Scanner<'a> {
         }
         if q < digits_end
             && digits_end - q <= 2
-            && let Some(word) = word_before(text, q, 0)
+            && let Some((_, word)) = word_before(text, q, 0)
             && is_month(word)
         {
             return MonthBefore::MonthDay;
@@ -635,7 +633,7 @@ impl<'a> Scanner<'a> {
             }
         }
         if let Some(q) = multiple_after(text, p) {
-            raw.unit = Some("times");
+            raw.unit = Some(MULTIPLE_UNIT);
             raw.suffixless = false;
             return q;
         }
@@ -673,16 +671,16 @@ impl<'a> Scanner<'a> {
             }
         }
         let c = char_at(text, p)?;
-        let &(_, exp) = LETTER_SCALES.iter().find(|(l, _)| *l == c)?;
+        let scale = LETTER_SCALES.iter().find(|l| l.letter == c)?;
         let next = char_at(text, p + 1);
         if next.is_some_and(|n| n.is_ascii_alphanumeric()) {
             return None;
         }
         // `b` is a billion only on money (US$3b); a bare `3b` is more likely a name.
-        if (c == 'b' || c == 'B') && !has_currency {
+        if scale.money_only && !has_currency {
             return None;
         }
-        Some((p + 1, exp))
+        Some((p + 1, scale.exp))
     }
 
     // ----- Kind --------------------------------------------------------------------------
@@ -694,7 +692,7 @@ impl<'a> Scanner<'a> {
         let t = Traits::of(raw, core, before);
         raw.year_like = t.plain
             && core.int_digits == 4
-            && (1900..=2100).contains(&t.value)
+            && YEARS.contains(&t.value)
             && raw.unit.is_none();
         if raw.kind == Kind::Ordinal {
             return;
@@ -717,7 +715,7 @@ impl<'a> Scanner<'a> {
             raw.end = end;
             return;
         }
-        if raw.percent.is_some() || raw.unit == Some("times") {
+        if raw.percent.is_some() || raw.unit == Some(MULTIPLE_UNIT) {
             return;
         }
         if let Some((end, kind)) = self.calendar_suffix(raw, core, t.int, t.value) {
@@ -812,57 +810,28 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // Every calendar mark starts with one of these.
-        let next = char_at(text, p)?;
-        if !matches!(
-            next,
-            '年' | '月'
-                | '日'
-                | '號'
-                | '号'
-                | '季'
-                | '財'
-                | '财'
-                | 'Q'
-                | 'q'
-                | 'H'
-                | 'h'
-                | 'E'
-                | 'F'
-                | 'A'
-        ) && !matches!(next.to_ascii_lowercase(), 's' | 'n' | 'r' | 't')
-        {
+        if !char_at(text, p).is_some_and(|c| CALENDAR_STARTS.has(c)) {
             return None;
         }
         if raw.year_like
-            || (!core.is_arabic
-                && core.positional
-                && core.int_digits == 4
-                && (1900..=2100).contains(&value))
+            || (!core.is_arabic && core.positional && core.int_digits == 4 && YEARS.contains(&value))
         {
-            for mark in ["年度", "財年", "财年", "財政年度", "财政年度", "年"] {
-                if text[p..].starts_with(mark) {
-                    return Some((p + mark.len(), Kind::Year));
-                }
+            if let Some(end) = after_any(text, p, YEAR_MARKS) {
+                return Some((end, Kind::Year));
             }
-            if let Some(end) = year_mark_after(text, p).filter(|_| core.is_arabic) {
+            if let Some(end) = estimate_mark(text, p).filter(|_| core.is_arabic) {
                 return Some((end, Kind::Year));
             }
         }
         if (1..=12).contains(&value)
-            && !text[p..].starts_with("月份")
-            && text[p..].starts_with('月')
+            && let Some(end) = after_any(text, p, MONTH_MARKS)
         {
-            return Some((p + '月'.len_utf8(), Kind::Date));
+            return Some((end, Kind::Date));
         }
-        if (1..=12).contains(&value) && text[p..].starts_with("月份") {
-            return Some((p + "月份".len(), Kind::Date));
-        }
-        if (1..=31).contains(&value) {
-            for mark in ["日", "號", "号"] {
-                if text[p..].starts_with(mark) {
-                    return Some((p + mark.len(), Kind::Date));
-                }
-            }
+        if (1..=31).contains(&value)
+            && let Some(end) = after_any(text, p, DAY_MARKS)
+        {
+            return Some((end, Kind::Date));
         }
         if (1..=4).contains(&value)
             && let Some(end) = quarter_suffix(text, p)
@@ -871,9 +840,7 @@ impl<'a> Scanner<'a> {
         }
         if core.is_arabic {
             let c = char_at(text, p)?;
-            let quarter = (c == 'Q' || c == 'q') && (1..=4).contains(&value);
-            let half = (c == 'H' || c == 'h') && (1..=2).contains(&value);
-            if (quarter || half) && core.int_digits == 1 {
+            if is_period(c, value) && core.int_digits == 1 {
                 let mut end = p + 1;
                 end = skip_while(text, end, |c| c == '\'' || c == '’');
                 let digits_end = skip_while(text, end, |c| c.is_ascii_digit());
@@ -991,7 +958,7 @@ impl<'a> Scanner<'a> {
         let year: i128 = text[parts[year_index].0..parts[year_index].1]
             .parse()
             .ok()?;
-        if !(1900..=2100).contains(&year)
+        if !YEARS.contains(&year)
             || sep == Some('.') && year_index == 0 && last_end - last_start > 2
         {
             return None;
@@ -1059,13 +1026,12 @@ impl Traits {
 
 /// The kind a glued letter prefix gives: `FY2024` a year, `Q3`/`H1` a date, `A100` a name.
 fn glued_kind(word: &str, t: &Traits, core: &Core) -> Kind {
-    let is = |w: &str| word.eq_ignore_ascii_case(w);
     let single = t.int && core.int_digits == 1;
-    if is("fy") && t.int && matches!(core.int_digits, 2 | 4) {
+    let mut letters = word.chars();
+    let letter = letters.next().filter(|_| letters.next().is_none());
+    if is_glued_year_word(word) && t.int && matches!(core.int_digits, 2 | 4) {
         Kind::Year
-    } else if is("q") && single && (1..=4).contains(&t.value)
-        || is("h") && single && (1..=2).contains(&t.value)
-    {
+    } else if single && letter.is_some_and(|l| is_period(l, t.value)) {
         Kind::Date
     } else {
         Kind::Label
@@ -1237,8 +1203,10 @@ fn pair(text: &str, a: &mut Raw, b: &mut Raw) {
     }
     let between =
         text[a.end..b.start].trim_matches(|c: char| c == ' ' || c == '\u{a0}' || c == '\u{3000}');
+    // A joining word (`to`) needs a space before it: `5to7` is no range.
+    let is_word = between.bytes().all(|b| b.is_ascii_alphabetic());
     let is_range = RANGE_JOINERS.contains(&between)
-        && (between != "to" || text[a.end..b.start].starts_with(' '));
+        && (!is_word || text[a.end..b.start].starts_with(' '));
     let is_list = LIST_JOINERS.iter().any(|j| between.eq_ignore_ascii_case(j));
     let yearish = |r: &Raw| r.year_like || r.kind == Kind::Year;
     if is_range || is_list {
@@ -1251,7 +1219,7 @@ fn pair(text: &str, a: &mut Raw, b: &mut Raw) {
             && b.short_int
             && b.kind == Kind::Quantity
             && b.suffixless
-            && matches!(between, "/" | "-" | "–")
+            && SHORT_YEAR_JOINERS.contains(&between)
         {
             b.kind = Kind::Year;
             return;
@@ -1260,7 +1228,7 @@ fn pair(text: &str, a: &mut Raw, b: &mut Raw) {
     if !is_range {
         return;
     }
-    if yearish(a) && (yearish(b) || b.short_int && b.suffixless && matches!(between, "-" | "–")) {
+    if yearish(a) && (yearish(b) || b.short_int && b.suffixless && SHORT_YEAR_DASHES.contains(&between)) {
         a.kind = Kind::Year;
         b.kind = Kind::Year;
         return;
@@ -1473,8 +1441,8 @@ fn glued_word_before(text: &str, p: usize, floor: usize) -> Option<(usize, &str)
 }
 
 /// The word (ASCII letters and dots) before `p`, separated from it by
-/// spaces, as written; or a two-word year prefix (`as of`, `fiscal year`).
-fn word_before(text: &str, p: usize, floor: usize) -> Option<&str> {
+/// spaces or hyphens, as written, and where it starts.
+fn word_before(text: &str, p: usize, floor: usize) -> Option<(usize, &str)> {
     let mut q = p;
     while let Some(c @ (' ' | '\u{a0}' | '-')) = char_before(text, q).filter(|_| q > floor) {
         q -= c.len_utf8();
@@ -1486,13 +1454,17 @@ fn word_before(text: &str, p: usize, floor: usize) -> Option<&str> {
     if q == end {
         return None;
     }
-    let word = &text[q..end];
-    Some(two_word_prefix(text, q, floor, word).unwrap_or(word))
+    Some((q, &text[q..end]))
 }
 
-fn two_word_prefix(text: &str, q: usize, floor: usize, word: &str) -> Option<&'static str> {
-    if !(word.eq_ignore_ascii_case("of") || word.eq_ignore_ascii_case("year")) {
-        return None;
+/// `as of 2024`, `fiscal year 2024`: whether `second`, the word starting at
+/// `q`, ends a two-word year prefix.
+fn year_phrase_before(text: &str, q: usize, floor: usize, second: &str) -> bool {
+    if !YEAR_PHRASES
+        .iter()
+        .any(|(_, b)| b.eq_ignore_ascii_case(second))
+    {
+        return false;
     }
     let mut r = q;
     while r > floor && char_before(text, r) == Some(' ') {
@@ -1503,26 +1475,9 @@ fn two_word_prefix(text: &str, q: usize, floor: usize, word: &str) -> Option<&'s
         r -= 1;
     }
     let first = &text[r..end];
-    YEAR_PREFIXES.iter().copied().find(|two| {
-        two.split_once(' ')
-            .is_some_and(|(a, b)| a.eq_ignore_ascii_case(first) && b.eq_ignore_ascii_case(word))
-    })
-}
-
-fn in_list(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
-fn is_month(word: &str) -> bool {
-    in_list(MONTHS, word.trim_end_matches('.'))
-}
-
-fn is_label_word(word: &str) -> bool {
-    in_list(LABEL_WORDS, word)
-}
-
-fn is_year_prefix(word: &str) -> bool {
-    in_list(YEAR_PREFIXES, word)
+    YEAR_PHRASES
+        .iter()
+        .any(|(a, b)| a.eq_ignore_ascii_case(first) && b.eq_ignore_ascii_case(second))
 }
 
 /// `Q3 2024`, `H1 2025`, `3Q 2024`: a period right before a year.
@@ -1540,9 +1495,10 @@ fn period_before(text: &str, p: usize, floor: usize) -> bool {
         return false;
     };
     let b = two.as_bytes();
-    let quarter = |l: u8, d: u8| (l == b'Q' || l == b'q') && (b'1'..=b'4').contains(&d);
-    let half = |l: u8, d: u8| (l == b'H' || l == b'h') && (b'1'..=b'2').contains(&d);
-    quarter(b[0], b[1]) || half(b[0], b[1]) || quarter(b[1], b[0]) || half(b[1], b[0])
+    let period = |l: u8, d: u8| {
+        d.is_ascii_digit() && is_period(char::from(l), i128::from(d - b'0'))
+    };
+    period(b[0], b[1]) || period(b[1], b[0])
 }
 
 /// A sign glued before the digits (`-5`, `−5`, `+5`): where it starts and
@@ -1551,7 +1507,8 @@ fn period_before(text: &str, p: usize, floor: usize) -> bool {
 /// sign (`同比增長-5.4%`).
 fn sign_before(text: &str, p: usize, floor: usize) -> Option<(usize, bool)> {
     let c = char_before(text, p)?;
-    if !matches!(c, '-' | '−' | '－' | '+' | '＋' | '–') || p < floor + c.len_utf8() {
+    let negates = sign_negates(c)?;
+    if p < floor + c.len_utf8() {
         return None;
     }
     let q = p - c.len_utf8();
@@ -1564,23 +1521,26 @@ fn sign_before(text: &str, p: usize, floor: usize) -> Option<(usize, bool)> {
             return None;
         }
     }
-    Some((q, !matches!(c, '+' | '＋')))
+    Some((q, negates))
 }
 
-fn negative_chinese_before(text: &str, p: usize, floor: usize) -> Option<usize> {
-    strip_suffix(text, floor, p, "負").or_else(|| strip_suffix(text, floor, p, "负"))
+/// A Chinese word for "negative" (`負`) right before `p`: where it starts.
+fn negative_before(text: &str, p: usize, floor: usize) -> Option<usize> {
+    NEGATIVE_WORDS
+        .iter()
+        .find_map(|w| strip_suffix(text, floor, p, w))
 }
 
 /// `No. 1`, `No.1`, `#1`.
 fn number_sign_before(text: &str, p: usize, floor: usize) -> Option<usize> {
-    if let Some(q) = strip_suffix(text, floor, p, "#") {
+    if let Some(q) = strip_suffix(text, floor, p, NUMBER_SIGN) {
         return Some(q);
     }
     let mut q = p;
     if char_before(text, q) == Some(' ') {
         q -= 1;
     }
-    for w in ["No.", "no.", "NO."] {
+    for w in NUMBER_WORDS {
         if let Some(r) = strip_suffix(text, floor, q, w)
             && !char_before(text, r).is_some_and(|c| c.is_ascii_alphabetic())
         {
@@ -1637,12 +1597,7 @@ fn list_marker_after(text: &str, p: usize) -> bool {
 /// `百分之`, `千分之`, `萬分之` starting at `at`: the percent kind and where the digits start.
 fn fraction_prefix(text: &str, at: usize) -> Option<(PercentSign, usize)> {
     let rest = &text[at..];
-    for (prefix, sign) in [
-        ("百分之", PercentSign::Percent),
-        ("千分之", PercentSign::PerMille),
-        ("萬分之", PercentSign::BasisPoints),
-        ("万分之", PercentSign::BasisPoints),
-    ] {
+    for &(prefix, sign) in FRACTION_PREFIXES {
         if rest.starts_with(prefix) {
             return Some((sign, at + prefix.len()));
         }
@@ -1656,11 +1611,7 @@ fn reserved_scale(text: &str, p: usize) -> bool {
         return false;
     };
     let rest = &text[p + c.len_utf8()..];
-    match c {
-        '千' => KILO_UNITS.iter().any(|u| rest.starts_with(u)),
-        '兆' => MEGA_UNITS.iter().any(|u| rest.starts_with(u)),
-        _ => false,
-    }
+    units_after_scale(c).iter().any(|u| rest.starts_with(u))
 }
 
 /// A run of Chinese scale characters at `p` (`億`, `萬億`, `千萬`): end and power of ten.
@@ -1705,7 +1656,7 @@ fn mixed_tail(text: &str, p: usize, exp: u32) -> Option<(usize, Decimal, Decimal
 /// `多`, `余`, `餘` glued after the digits, before a scale or measure word (20多億, 500余万, 20多家).
 fn more_marker(text: &str, p: usize) -> Option<usize> {
     let c = char_at(text, p)?;
-    if !matches!(c, '多' | '余' | '餘') {
+    if !MORE_MARKS.contains(&c) {
         return None;
     }
     let q = p + c.len_utf8();
@@ -1751,57 +1702,52 @@ fn currency_after(text: &str, p: usize) -> Option<(usize, Currency, bool)> {
             } else {
                 text[q..].starts_with(w.text)
             };
-            hit.then_some((q + w.text.len(), w.currency, w.text == "元"))
+            hit.then_some((q + w.text.len(), w.currency, w.text == GENERIC_CURRENCY))
         })
 }
 
 /// `10倍`, `2x`, `2×`, `3 times`, `5-fold`.
 fn multiple_after(text: &str, p: usize) -> Option<usize> {
     let c = char_at(text, p)?;
-    if !matches!(
-        c,
-        'x' | 'X' | '×' | '-' | 'f' | 'F' | ' ' | '\u{a0}' | '\t' | '\n' | '\r' | '\u{3000}' | '倍'
-    ) {
+    // A multiple is glued to the digits or follows white space.
+    let blank = matches!(c, ' ' | '\u{a0}' | '\t' | '\n' | '\r' | '\u{3000}');
+    if !blank && !MULTIPLE_STARTS.has(c) {
         return None;
     }
-    if matches!(c, 'x' | 'X' | '×')
-        && !char_at(text, p + c.len_utf8()).is_some_and(|n| n.is_ascii_alphanumeric())
-    {
-        return Some(p + c.len_utf8());
-    }
     let q = skip_gap(text, p);
-    if text[q..].starts_with('倍') {
-        return Some(q + '倍'.len_utf8());
-    }
-    let worded = matches!(char_at(text, q), Some('t' | 'T'))
-        || matches!(char_at(text, p), Some('f' | 'F' | '-'));
-    for w in ["times", "fold", "-fold"].into_iter().filter(|_| worded) {
-        let at = if w == "times" { q } else { p };
-        if starts_with_word(text, at, w, false) {
-            return Some(at + w.len());
-        }
-    }
-    None
+    let spaced = char_at(text, q);
+    MULTIPLE_WORDS.iter().find_map(|w| {
+        let at = w.attach.position(p, q)?;
+        let first = if at == p { Some(c) } else { spaced };
+        let hit = first.is_some_and(|f| same_first(w.text, f))
+            && if w.bounded {
+                starts_with_word(text, at, w.text, false)
+            } else {
+                text[at..].starts_with(w.text)
+            };
+        hit.then_some(at + w.text.len())
+    })
 }
 
 /// `季度` or `季` after a quarter number.
 fn quarter_suffix(text: &str, p: usize) -> Option<usize> {
-    ["季度", "季"]
+    after_any(text, p, QUARTER_MARKS)
+}
+
+/// The end of the first of `words` written at `p`.
+fn after_any(text: &str, p: usize, words: &[&str]) -> Option<usize> {
+    words
         .iter()
-        .find(|m| text[p..].starts_with(**m))
-        .map(|m| p + m.len())
+        .find(|w| text[p..].starts_with(**w))
+        .map(|w| p + w.len())
 }
 
 /// `st`, `nd`, `rd`, `th` after a number: an English ordinal.
 fn ordinal_suffix(text: &str, p: usize) -> Option<usize> {
-    if !matches!(
-        char_at(text, p),
-        Some('s' | 'n' | 'r' | 't' | 'S' | 'N' | 'R' | 'T')
-    ) {
-        return None;
-    }
-    ["st", "nd", "rd", "th"]
+    let c = char_at(text, p)?;
+    ORDINAL_SUFFIXES
         .iter()
+        .filter(|s| same_first(s, c))
         .find(|s| starts_with_word(text, p, s, false))
         .map(|s| p + s.len())
 }
@@ -1828,18 +1774,14 @@ fn time_after(text: &str, p: usize) -> Option<usize> {
 
 /// `年` (and friends) or an estimate mark `2024E` after a year-like number.
 fn year_mark_after(text: &str, p: usize) -> Option<usize> {
-    for mark in ["年度", "財年", "财年", "年"] {
-        if text[p..].starts_with(mark) {
-            return Some(p + mark.len());
-        }
-    }
+    after_any(text, p, SHORT_YEAR_MARKS).or_else(|| estimate_mark(text, p))
+}
+
+/// `2024E`, `2025F`: an estimate mark glued after a year.
+fn estimate_mark(text: &str, p: usize) -> Option<usize> {
     let c = char_at(text, p)?;
-    if matches!(c, 'E' | 'F' | 'A')
-        && !char_at(text, p + 1).is_some_and(|n| n.is_ascii_alphanumeric())
-    {
-        return Some(p + 1);
-    }
-    None
+    (ESTIMATE_MARKS.contains(&c) && !char_at(text, p + 1).is_some_and(|n| n.is_ascii_alphanumeric()))
+        .then_some(p + 1)
 }
 
 /// Whether the line around `p` is a table row (cells split by `|` or tabs):
