@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::decimal::pow10;
+use super::lexicon::{chinese_digit, chinese_scale, chinese_tens};
 
 /// A run of Chinese numeral characters read as one number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,46 +26,23 @@ pub(crate) struct ChineseNumeral {
     pub has_unit: bool,
 }
 
-/// The digit a character stands for, if it is a Chinese digit.
-pub(crate) fn digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' => 0,
-        '一' | '壹' => 1,
-        '二' | '貳' | '贰' | '两' | '兩' => 2,
-        '三' | '參' | '叁' | '叄' => 3,
-        '四' | '肆' => 4,
-        '五' | '伍' => 5,
-        '六' | '陸' | '陆' => 6,
-        '七' | '柒' => 7,
-        '八' | '捌' => 8,
-        '九' | '玖' => 9,
-        _ => return None,
-    })
-}
-
 /// The place value of a unit character inside a section (十 百 千).
 fn small_unit(c: char) -> Option<u32> {
-    Some(match c {
-        '十' | '拾' => 10,
-        '百' | '佰' => 100,
-        '千' | '仟' => 1000,
-        _ => return None,
-    })
+    match chinese_scale(c) {
+        Some(exp @ 1..=3) => Some(10u32.pow(exp)),
+        _ => None,
+    }
 }
 
 /// The power of ten of a big unit character (萬 億 兆).
 fn big_unit(c: char) -> Option<u32> {
-    Some(match c {
-        '万' | '萬' => 4,
-        '亿' | '億' => 8,
-        '兆' => 12,
-        _ => return None,
-    })
+    chinese_scale(c).filter(|&exp| exp >= 4)
 }
 
 /// Whether a character can start a Chinese numeral (a digit, 十, 廿 or 卅).
+#[inline]
 pub(crate) fn starts_numeral(c: char) -> bool {
-    digit(c).is_some() || matches!(c, '十' | '拾' | '廿' | '卅')
+    chinese_digit(c).is_some() || chinese_scale(c) == Some(1) || chinese_tens(c).is_some()
 }
 
 /// Whether a character is part of a Chinese numeral run.
@@ -148,14 +126,14 @@ impl Reader {
                 None => Some(false),
             };
         }
-        if let Some(d) = digit(c) {
+        if let Some(d) = chinese_digit(c) {
             return self.take_digit(d);
         }
-        if c == '廿' || c == '卅' {
+        if let Some(tens) = chinese_tens(c) {
             if self.pending.is_some() {
                 return Some(false);
             }
-            self.small += Decimal::from(if c == '廿' { 20 } else { 30 });
+            self.small += Decimal::from(tens);
             self.note_unit(10);
             return Some(true);
         }
@@ -278,7 +256,7 @@ impl Reader {
         let mut place = Decimal::ONE;
         let mut end = from;
         for (offset, c) in text[from..].char_indices() {
-            let Some(d) = digit(c) else { break };
+            let Some(d) = chinese_digit(c) else { break };
             place = place.checked_div(Decimal::TEN)?;
             value += Decimal::from(d) * place;
             end = from + offset + c.len_utf8();

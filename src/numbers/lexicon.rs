@@ -185,6 +185,7 @@ pub(crate) const LETTER_SCALES: &[LetterScale] = &[
 ];
 
 /// The power of ten of a Chinese scale character, when it is one.
+#[inline]
 pub(crate) fn chinese_scale(c: char) -> Option<u32> {
     Some(match c {
         '十' | '拾' => 1,
@@ -195,6 +196,35 @@ pub(crate) fn chinese_scale(c: char) -> Option<u32> {
         '兆' => 12,
         _ => return None,
     })
+}
+
+/// The value of a Chinese digit character, when it is one (`〇`…`九`,
+/// the financial capitals `壹貳參`, and `兩`).
+#[inline]
+pub(crate) fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' | '壹' => 1,
+        '二' | '貳' | '贰' | '两' | '兩' => 2,
+        '三' | '參' | '叁' | '叄' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陸' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// The value of a character that stands for a whole number of tens (`廿` 20, `卅` 30).
+#[inline]
+pub(crate) fn chinese_tens(c: char) -> Option<u32> {
+    match c {
+        '廿' => Some(20),
+        '卅' => Some(30),
+        _ => None,
+    }
 }
 
 /// After `千` these start an SI unit (千米 km, 千克 kg, 千瓦 kW): `千` is then no scale.
