@@ -4,6 +4,8 @@
 //! A last step pairs neighbours: `3-5 billion` shares its scale, `2023 and
 //! 2024` share being years.
 
+mod text;
+
 use std::collections::VecDeque;
 
 use rust_decimal::Decimal;
@@ -26,6 +28,10 @@ use super::starts::{
     SCALE_STARTS, SUFFIX_STARTS,
 };
 use super::{Currency, Kind, Number};
+use text::{
+    after_any, char_at, char_before, glued_word_before, line_has_cells, line_prefix_is_blank,
+    same_first, skip_gap, skip_while, starts_with_word, strip_suffix, word_before,
+};
 
 /// Whether a character can start a number: a digit, a Chinese numeral, or
 /// the 百/千/萬 of 百分之, 千分之, 萬分之.
@@ -1257,8 +1263,6 @@ fn pair(text: &str, a: &mut Raw, b: &mut Raw) {
     }
 }
 
-// ----- Small text helpers ------------------------------------------------------------------
-
 /// The end of the run of numeral characters starting at `at` (at least one character).
 fn skip_numeral_run(text: &str, at: usize) -> usize {
     let mut p = at;
@@ -1271,21 +1275,6 @@ fn skip_numeral_run(text: &str, at: usize) -> usize {
     p
 }
 
-/// Whether `word` starts with `c` (ASCII letters in either case).
-fn same_first(word: &str, c: char) -> bool {
-    word.chars()
-        .next()
-        .is_some_and(|w| w == c || w.eq_ignore_ascii_case(&c))
-}
-
-fn char_at(text: &str, p: usize) -> Option<char> {
-    text.get(p..)?.chars().next()
-}
-
-fn char_before(text: &str, p: usize) -> Option<char> {
-    text.get(..p)?.chars().next_back()
-}
-
 fn ascii_or_wide_digit(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
@@ -1296,16 +1285,6 @@ fn ascii_or_wide_digit(c: char) -> Option<u32> {
 
 fn is_digit_char(c: char) -> bool {
     ascii_or_wide_digit(c).is_some()
-}
-
-fn skip_while(text: &str, mut p: usize, pred: impl Fn(char) -> bool) -> usize {
-    for c in text[p..].chars() {
-        if !pred(c) {
-            break;
-        }
-        p += c.len_utf8();
-    }
-    p
 }
 
 /// Digits read so far: their value (while it fits) and how many are significant.
@@ -1374,87 +1353,6 @@ fn group_separator(text: &str, p: usize, previous: Option<char>) -> Option<(char
         return None;
     }
     Some((sep, next))
-}
-
-/// White space between a number and its suffix: spaces and at most one line break.
-fn skip_gap(text: &str, p: usize) -> usize {
-    // Only these bytes can start white space: a quick exit for the usual case.
-    if !matches!(
-        text.as_bytes().get(p),
-        Some(b' ' | b'\t' | b'\r' | b'\n' | 0xC2 | 0xE2 | 0xE3)
-    ) {
-        return p;
-    }
-    let mut q = p;
-    let mut newline = false;
-    for c in text[p..].chars() {
-        match c {
-            ' ' | '\t' | '\u{a0}' | '\u{3000}' | '\u{202f}' | '\u{2009}' | '\r' => {}
-            '\n' if !newline => newline = true,
-            _ => break,
-        }
-        q += c.len_utf8();
-    }
-    q
-}
-
-/// Whether `word` stands at `p` (ASCII case-insensitively when `exact` is false)
-/// and is not followed by a letter or digit.
-fn starts_with_word(text: &str, p: usize, word: &str, exact: bool) -> bool {
-    let Some(rest) = text.get(p..) else {
-        return false;
-    };
-    if rest.len() < word.len() || !rest.is_char_boundary(word.len()) {
-        return false;
-    }
-    let head = &rest[..word.len()];
-    let same = if exact {
-        head == word
-    } else {
-        head.eq_ignore_ascii_case(word)
-    };
-    same && !rest[word.len()..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphanumeric())
-}
-
-fn strip_suffix(text: &str, floor: usize, p: usize, suffix: &str) -> Option<usize> {
-    (p >= floor + suffix.len() && text[..p].ends_with(suffix)).then(|| p - suffix.len())
-}
-
-/// ASCII letters glued right before `p` (no space), e.g. `INT` in `INT8`.
-fn glued_word_before(text: &str, p: usize, floor: usize) -> Option<(usize, &str)> {
-    let mut q = p;
-    while q > floor {
-        let c = char_before(text, q)?;
-        if !c.is_ascii_alphabetic() {
-            break;
-        }
-        q -= 1;
-    }
-    if q == p {
-        return None;
-    }
-    // Part of a longer token such as `v2.` or `abc_12`: still a name.
-    Some((q, &text[q..p]))
-}
-
-/// The word (ASCII letters and dots) before `p`, separated from it by
-/// spaces or hyphens, as written, and where it starts.
-fn word_before(text: &str, p: usize, floor: usize) -> Option<(usize, &str)> {
-    let mut q = p;
-    while let Some(c @ (' ' | '\u{a0}' | '-')) = char_before(text, q).filter(|_| q > floor) {
-        q -= c.len_utf8();
-    }
-    let end = q;
-    while q > floor && char_before(text, q).is_some_and(|c| c.is_ascii_alphabetic() || c == '.') {
-        q -= 1;
-    }
-    if q == end {
-        return None;
-    }
-    Some((q, &text[q..end]))
 }
 
 /// `as of 2024`, `fiscal year 2024`: whether `second`, the word starting at
@@ -1566,23 +1464,6 @@ fn currency_before(text: &str, p: usize, floor: usize) -> Option<(usize, Currenc
                 || !char_before(text, q - w.text.len()).is_some_and(|c| c.is_ascii_alphanumeric()))
     })?;
     Some((q - found.text.len(), found.currency))
-}
-
-/// Whether only blanks, list bullets or heading marks stand between the line start and `p`.
-fn line_prefix_is_blank(text: &str, p: usize, floor: usize) -> bool {
-    let mut q = p;
-    while let Some(c) = char_before(text, q) {
-        if c == '\n' {
-            return q > floor || floor == 0;
-        }
-        if !matches!(c, ' ' | '\t' | '#' | '*' | '>' | '(' | '（' | '\u{3000}')
-            || q <= floor && floor > 0
-        {
-            return false;
-        }
-        q -= c.len_utf8();
-    }
-    true
 }
 
 /// `1.` or `1、` or `1)` followed by a space or text: a list item number.
@@ -1734,14 +1615,6 @@ fn quarter_suffix(text: &str, p: usize) -> Option<usize> {
     after_any(text, p, QUARTER_MARKS)
 }
 
-/// The end of the first of `words` written at `p`.
-fn after_any(text: &str, p: usize, words: &[&str]) -> Option<usize> {
-    words
-        .iter()
-        .find(|w| text[p..].starts_with(**w))
-        .map(|w| p + w.len())
-}
-
 /// `st`, `nd`, `rd`, `th` after a number: an English ordinal.
 fn ordinal_suffix(text: &str, p: usize) -> Option<usize> {
     let c = char_at(text, p)?;
@@ -1782,18 +1655,4 @@ fn estimate_mark(text: &str, p: usize) -> Option<usize> {
     let c = char_at(text, p)?;
     (ESTIMATE_MARKS.contains(&c) && !char_at(text, p + 1).is_some_and(|n| n.is_ascii_alphanumeric()))
         .then_some(p + 1)
-}
-
-/// Whether the line around `p` is a table row (cells split by `|` or tabs):
-/// there, `(5)` is a negative amount rather than a list marker.
-fn line_has_cells(text: &str, p: usize) -> bool {
-    let window_start = text.floor_char_boundary(p.saturating_sub(200));
-    let window_end = text.ceil_char_boundary((p + 200).min(text.len()));
-    let before = &text[window_start..p];
-    let after = &text[p..window_end];
-    let line_before = before.rsplit('\n').next().unwrap_or("");
-    let line_after = after.split('\n').next().unwrap_or("");
-    [line_before, line_after]
-        .iter()
-        .any(|part| part.contains('|') || part.contains('\t'))
 }
