@@ -4,6 +4,7 @@
 //! A last step pairs neighbours: `3-5 billion` shares its scale, `2023 and
 //! 2024` share being years.
 
+mod digits;
 mod text;
 
 use std::collections::VecDeque;
@@ -28,6 +29,7 @@ use super::starts::{
     SCALE_STARTS, SUFFIX_STARTS,
 };
 use super::{Currency, Kind, Number};
+use digits::{Core, ascii_or_wide_digit, is_digit_char};
 use text::{
     after_any, char_at, char_before, glued_word_before, line_has_cells, line_prefix_is_blank,
     same_first, skip_gap, skip_while, starts_with_word, strip_suffix, word_before,
@@ -65,9 +67,6 @@ fn next_candidate(text: &str, from: usize) -> Option<usize> {
     }
     None
 }
-
-/// The longest digit string the reader turns into a value (rust_decimal holds 28 digits).
-const MAX_DIGITS: usize = 28;
 
 /// A number as read, before its scale and percent are applied.
 #[derive(Clone, Debug)]
@@ -1079,109 +1078,6 @@ enum MonthBefore {
     MonthDay,
 }
 
-/// The digits of a number and the interval they stand for.
-#[derive(Debug)]
-struct Core {
-    start: usize,
-    end: usize,
-    value: Decimal,
-    half: Decimal,
-    int_digits: usize,
-    frac_digits: usize,
-    grouped: bool,
-    overflow: bool,
-    version_like: bool,
-    is_arabic: bool,
-    positional: bool,
-}
-
-impl Core {
-    /// Reads Arabic digits with grouping and a decimal point, starting at `at`.
-    fn read(text: &str, at: usize, no_leading_dot: bool) -> Core {
-        let mut start = at;
-        if !no_leading_dot && matches!(char_before(text, at), Some('.' | '．')) {
-            let dot = at - char_before(text, at).map_or(1, char::len_utf8);
-            let before_dot = char_before(text, dot);
-            if !before_dot.is_some_and(|c| c.is_alphanumeric() || is_digit_char(c)) {
-                start = dot;
-            }
-        }
-        let mut digits = Digits::default();
-        let mut p = at;
-        let mut int_digits = 0;
-        let mut frac_digits = 0;
-        let mut grouped = false;
-        let mut group_sep: Option<char> = None;
-        if start < at {
-            // ".5": the dot came first, all digits are fraction digits.
-            p = digits.take(text, p, &mut frac_digits);
-        } else {
-            p = digits.take(text, p, &mut int_digits);
-            if int_digits <= 3 {
-                while let Some((sep, next)) = group_separator(text, p, group_sep) {
-                    group_sep = Some(sep);
-                    grouped = true;
-                    p = digits.take(text, next, &mut int_digits);
-                }
-            }
-            if let Some(c) = char_at(text, p)
-                && (c == '.' || c == '．')
-                && char_at(text, p + c.len_utf8()).is_some_and(is_digit_char)
-            {
-                p = digits.take(text, p + c.len_utf8(), &mut frac_digits);
-            }
-        }
-        let version_like = frac_digits > 0
-            && matches!(char_at(text, p), Some('.'))
-            && char_at(text, p + 1).is_some_and(|c| c.is_ascii_digit());
-        let mut end = p;
-        if version_like {
-            end = skip_while(text, p, |c| c.is_ascii_digit() || c == '.');
-            if text[..end].ends_with('.') {
-                end -= 1;
-            }
-        }
-        let overflow = digits.significant > MAX_DIGITS || frac_digits > MAX_DIGITS - 1;
-        let (value, half) = if overflow {
-            (Decimal::ZERO, Decimal::ZERO)
-        } else {
-            (
-                Decimal::from_i128_with_scale(digits.mantissa as i128, frac_digits as u32),
-                Decimal::new(5, frac_digits as u32 + 1),
-            )
-        };
-        Core {
-            start,
-            end,
-            value,
-            half,
-            int_digits,
-            frac_digits,
-            grouped,
-            overflow,
-            version_like,
-            is_arabic: true,
-            positional: false,
-        }
-    }
-
-    fn from_chinese(at: usize, n: &chinese::ChineseNumeral) -> Core {
-        Core {
-            start: at,
-            end: n.end,
-            value: n.value,
-            half: n.place * Decimal::new(5, 1),
-            int_digits: if n.positional { n.digit_count } else { 0 },
-            frac_digits: usize::from(n.value.fract() != Decimal::ZERO),
-            grouped: false,
-            overflow: false,
-            version_like: false,
-            is_arabic: false,
-            positional: n.positional,
-        }
-    }
-}
-
 fn chinese_raw(at: usize, n: &chinese::ChineseNumeral) -> Raw {
     Raw {
         start: at,
@@ -1273,86 +1169,6 @@ fn skip_numeral_run(text: &str, at: usize) -> usize {
         p += c.len_utf8();
     }
     p
-}
-
-fn ascii_or_wide_digit(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '０'..='９' => Some(c as u32 - '０' as u32),
-        _ => None,
-    }
-}
-
-fn is_digit_char(c: char) -> bool {
-    ascii_or_wide_digit(c).is_some()
-}
-
-/// Digits read so far: their value (while it fits) and how many are significant.
-#[derive(Default)]
-struct Digits {
-    mantissa: u128,
-    significant: usize,
-}
-
-impl Digits {
-    /// Reads ASCII or full-width digits at `p`, counting them in `count`.
-    fn take(&mut self, text: &str, mut p: usize, count: &mut usize) -> usize {
-        let bytes = text.as_bytes();
-        loop {
-            let d = match bytes.get(p) {
-                Some(b @ b'0'..=b'9') => {
-                    p += 1;
-                    u128::from(b - b'0')
-                }
-                Some(0xEF) => match char_at(text, p).and_then(ascii_or_wide_digit) {
-                    Some(d) => {
-                        p += 3;
-                        u128::from(d)
-                    }
-                    None => break,
-                },
-                _ => break,
-            };
-            *count += 1;
-            if self.significant > 0 || d != 0 {
-                self.significant += 1;
-            }
-            if self.significant <= MAX_DIGITS {
-                self.mantissa = self.mantissa * 10 + d;
-            }
-        }
-        p
-    }
-}
-
-/// A thousands separator at `p` followed by exactly three digits.
-fn group_separator(text: &str, p: usize, previous: Option<char>) -> Option<(char, usize)> {
-    let sep = char_at(text, p)?;
-    if !matches!(
-        sep,
-        ',' | '，' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' | ' ' | '\''
-    ) {
-        return None;
-    }
-    if previous.is_some_and(|prev| prev != sep) {
-        return None;
-    }
-    let next = p + sep.len_utf8();
-    let mut q = next;
-    for _ in 0..3 {
-        let c = char_at(text, q)?;
-        ascii_or_wide_digit(c)?;
-        q += c.len_utf8();
-    }
-    if char_at(text, q).is_some_and(is_digit_char) {
-        return None;
-    }
-    // With plain spaces or apostrophes, a decimal point must not follow the group of a list.
-    if sep == ' ' && char_at(text, q).is_some_and(|c| c == ',' && char_at(text, q + 1) == Some(' '))
-    {
-        return None;
-    }
-    Some((sep, next))
 }
 
 /// `as of 2024`, `fiscal year 2024`: whether `second`, the word starting at
