@@ -5,6 +5,7 @@
 //! 2024` share being years.
 
 mod digits;
+mod raw;
 mod text;
 
 use std::collections::VecDeque;
@@ -12,7 +13,7 @@ use std::collections::VecDeque;
 use rust_decimal::Decimal;
 
 use super::chinese;
-use super::decimal::{pow10, times_pow10, whole};
+use super::decimal::{pow10, whole};
 use super::lexicon::{
     Attach, CHINESE_LABEL_PREFIXES, CHINESE_YEAR_PREFIXES, CURRENCY_PREFIXES, CURRENCY_SUFFIXES,
     CurrencyWord, DAY_MARKS, ENGLISH_SCALES, ESTIMATE_MARKS, FRACTION_PREFIXES,
@@ -30,6 +31,7 @@ use super::starts::{
 };
 use super::{Currency, Kind, Number};
 use digits::{Core, ascii_or_wide_digit, is_digit_char};
+use raw::Raw;
 use text::{
     after_any, char_at, char_before, glued_word_before, line_has_cells, line_prefix_is_blank,
     same_first, skip_gap, skip_while, starts_with_word, strip_suffix, word_before,
@@ -66,64 +68,6 @@ fn next_candidate(text: &str, from: usize) -> Option<usize> {
         }
     }
     None
-}
-
-/// A number as read, before its scale and percent are applied.
-#[derive(Clone, Debug)]
-struct Raw {
-    start: usize,
-    end: usize,
-    digits: (usize, usize),
-    /// Signed value as written, without scale or percent.
-    written: Decimal,
-    /// Half a unit of the last written digit, without scale or percent.
-    half: Decimal,
-    scale_exp: u32,
-    percent: Option<PercentSign>,
-    currency: Option<Currency>,
-    kind: Kind,
-    unit: Option<&'static str>,
-    more: bool,
-    /// A bare four-digit integer between 1900 and 2100 that context may make a year.
-    year_like: bool,
-    /// Nothing is written after the digits, so a range partner's suffix applies.
-    suffixless: bool,
-    /// The kind was settled by a pattern (an ISO date) and pairing must not change it.
-    fixed: bool,
-    /// Digits written as a plain integer of at most two digits (`24` in `2023-24`).
-    short_int: bool,
-}
-
-impl Raw {
-    fn finish(self) -> Number {
-        let percent_places = self.percent.map_or(0, PercentSign::places);
-        let kind = match self.percent {
-            _ if self.kind == Kind::Label => Kind::Label,
-            Some(sign) => sign.kind(),
-            None => self.kind,
-        };
-        let exp = self.scale_exp as i32 - percent_places;
-        // The interval's ends must fit a decimal too; a number that does not is no value.
-        let fits =
-            |v: Decimal, h: Decimal| v.checked_add(h).is_some() && v.checked_sub(h).is_some();
-        let (value, half_unit, kind) =
-            match (times_pow10(self.written, exp), times_pow10(self.half, exp)) {
-                (Some(v), Some(h)) if fits(v, h) => (v, h, kind),
-                _ if fits(self.written, self.half) => (self.written, self.half, Kind::Label),
-                _ => (self.written, Decimal::ZERO, Kind::Label),
-            };
-        Number {
-            span: self.start..self.end,
-            digits: self.digits.0..self.digits.1,
-            value,
-            half_unit,
-            kind,
-            currency: self.currency,
-            unit: self.unit,
-            more: self.more,
-            scale: exp,
-        }
-    }
 }
 
 /// Iterator over the numbers of a text, in document order.
@@ -256,23 +200,7 @@ impl<'a> Scanner<'a> {
             at,
             standalone || self.floor > at.saturating_sub(1),
         );
-        let mut raw = Raw {
-            start: core.start,
-            end: core.end,
-            digits: (core.start, core.end),
-            written: core.value,
-            half: core.half,
-            scale_exp: 0,
-            percent: None,
-            currency: None,
-            kind: Kind::Quantity,
-            unit: None,
-            more: false,
-            year_like: false,
-            suffixless: true,
-            fixed: false,
-            short_int: core.frac_digits == 0 && !core.grouped && core.int_digits <= 2,
-        };
+        let mut raw = Raw::from_core(&core);
         if core.overflow || core.version_like {
             raw.kind = Kind::Label;
             raw.end = core.end;
@@ -311,7 +239,7 @@ impl<'a> Scanner<'a> {
             inner.arabic(digits_at, true)?
         } else if chinese::starts_numeral(c) {
             let n = chinese::read(self.text, digits_at, |_| false)?;
-            chinese_raw(digits_at, &n)
+            Raw::from_chinese(digits_at, &n)
         } else {
             return None;
         };
@@ -336,7 +264,7 @@ impl<'a> Scanner<'a> {
         if char_at(text, n.end).is_some_and(chinese::is_numeral_char) {
             return None;
         }
-        let mut raw = chinese_raw(at, &n);
+        let mut raw = Raw::from_chinese(at, &n);
         let ordinal = self.text[self.floor..at].ends_with(ORDINAL_PREFIX);
         if ordinal {
             raw.start = at - ORDINAL_PREFIX.len();
@@ -973,27 +901,16 @@ impl<'a> Scanner<'a> {
             .enumerate()
             .map(|(i, &(s, e))| {
                 let value = Decimal::from_str_exact(&text[s..e]).unwrap_or_default();
-                Raw {
-                    start: s,
-                    end: e,
-                    digits: (s, e),
-                    written: value,
-                    half: Decimal::new(5, 1),
-                    scale_exp: 0,
-                    percent: None,
-                    currency: None,
-                    kind: if i == year_index {
-                        Kind::Year
-                    } else {
-                        Kind::Date
-                    },
-                    unit: None,
-                    more: false,
-                    year_like: i == year_index,
-                    suffixless: true,
-                    fixed: true,
-                    short_int: e - s <= 2,
-                }
+                let mut raw = Raw::new(s, e, value, Decimal::new(5, 1));
+                raw.kind = if i == year_index {
+                    Kind::Year
+                } else {
+                    Kind::Date
+                };
+                raw.year_like = i == year_index;
+                raw.fixed = true;
+                raw.short_int = e - s <= 2;
+                raw
             })
             .collect();
         Some(raws)
@@ -1076,26 +993,6 @@ enum MonthBefore {
     None,
     Month,
     MonthDay,
-}
-
-fn chinese_raw(at: usize, n: &chinese::ChineseNumeral) -> Raw {
-    Raw {
-        start: at,
-        end: n.end,
-        digits: (at, n.end),
-        written: n.value,
-        half: n.place * Decimal::new(5, 1),
-        scale_exp: 0,
-        percent: None,
-        currency: None,
-        kind: Kind::Quantity,
-        unit: None,
-        more: false,
-        year_like: false,
-        suffixless: true,
-        fixed: false,
-        short_int: false,
-    }
 }
 
 /// Pairs neighbouring numbers: ranges share their suffix, lists share being years.
