@@ -334,8 +334,7 @@ pub(crate) const FRACTION_PREFIXES: &[(&str, PercentSign)] = &[
 
 /// The fraction prefixes the look-behind also takes before Arabic digits
 /// (it runs when reading from the prefix failed): only `百分之` and `千分之`.
-pub(crate) const FRACTION_PREFIXES_BEHIND: &[(&str, PercentSign)] =
-    FRACTION_PREFIXES.split_at(2).0;
+pub(crate) const FRACTION_PREFIXES_BEHIND: &[(&str, PercentSign)] = FRACTION_PREFIXES.split_at(2).0;
 
 /// Whether `c` starts a fraction prefix. The candidate search asks this of
 /// every Chinese character, so it is a `match`; a test keeps it in step with

@@ -218,7 +218,9 @@ impl Digits {
 fn digit_at(text: &str, p: usize) -> Option<(u32, usize)> {
     match text.as_bytes().get(p) {
         Some(b @ b'0'..=b'9') => Some((u32::from(b - b'0'), 1)),
-        Some(0xEF) => char_at(text, p).and_then(ascii_or_wide_digit).map(|d| (d, 3)),
+        Some(0xEF) => char_at(text, p)
+            .and_then(ascii_or_wide_digit)
+            .map(|d| (d, 3)),
         _ => None,
     }
 }

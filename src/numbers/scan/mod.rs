@@ -4,6 +4,7 @@
 //! A last step pairs neighbours: `3-5 billion` shares its scale, `2023 and
 //! 2024` share being years.
 
+mod before;
 mod digits;
 mod raw;
 mod text;
@@ -15,26 +16,24 @@ use rust_decimal::Decimal;
 use super::chinese;
 use super::decimal::{pow10, whole};
 use super::lexicon::{
-    Attach, CHINESE_LABEL_PREFIXES, CHINESE_YEAR_PREFIXES, CURRENCY_PREFIXES, CURRENCY_SUFFIXES,
-    CurrencyWord, DAY_MARKS, ENGLISH_SCALES, ESTIMATE_MARKS, FRACTION_PREFIXES,
-    FRACTION_PREFIXES_BEHIND, GENERIC_CURRENCY, GLUED_UNITS, LETTER_SCALES, LIST_JOINERS,
-    MEASURE_WORDS, MONTH_MARKS, MORE_MARKS, MULTIPLE_UNIT, MULTIPLE_WORDS, NEGATIVE_WORDS,
-    NUMBER_SIGN, NUMBER_WORDS, ORDINAL_PREFIX, ORDINAL_SUFFIXES, PERCENT_WORDS, PercentSign,
-    QUARTER_MARKS, RANGE_JOINERS, SHORT_YEAR_DASHES, SHORT_YEAR_JOINERS, SHORT_YEAR_MARKS,
-    YEAR_MARKS, YEAR_PHRASES, YEARS, chinese_scale, is_glued_year_word, is_label_word, is_month,
-    is_period, is_year_prefix, sign_negates, starts_fraction_prefix, units_after_scale,
+    Attach, CURRENCY_SUFFIXES, DAY_MARKS, ENGLISH_SCALES, ESTIMATE_MARKS, FRACTION_PREFIXES,
+    GENERIC_CURRENCY, GLUED_UNITS, LETTER_SCALES, LIST_JOINERS, MEASURE_WORDS, MONTH_MARKS,
+    MORE_MARKS, MULTIPLE_UNIT, MULTIPLE_WORDS, ORDINAL_PREFIX, ORDINAL_SUFFIXES, PERCENT_WORDS,
+    PercentSign, QUARTER_MARKS, RANGE_JOINERS, SHORT_YEAR_DASHES, SHORT_YEAR_JOINERS,
+    SHORT_YEAR_MARKS, YEAR_MARKS, YEARS, chinese_scale, is_glued_year_word, is_label_word,
+    is_month, is_period, starts_fraction_prefix, units_after_scale,
 };
 use super::starts::{
-    CALENDAR_STARTS, CHINESE_YEAR_PREFIX_ENDS, CURRENCY_PREFIX_ENDS, CURRENCY_SUFFIX_STARTS,
-    LABEL_PREFIX_ENDS, MEASURE_STARTS, MULTIPLE_STARTS, PERCENT_STARTS, PREFIX_ENDS,
+    CALENDAR_STARTS, CURRENCY_SUFFIX_STARTS, MEASURE_STARTS, MULTIPLE_STARTS, PERCENT_STARTS,
     SCALE_STARTS, SUFFIX_STARTS,
 };
 use super::{Currency, Kind, Number};
+use before::{Before, MonthBefore, Words, negative_before, skip_prefix_currency};
 use digits::{Core, ascii_or_wide_digit, is_digit_char};
 use raw::Raw;
 use text::{
-    after_any, char_at, char_before, glued_word_before, line_has_cells, line_prefix_is_blank,
-    same_first, skip_gap, skip_while, starts_with_word, strip_suffix, word_before,
+    after_any, char_at, char_before, line_has_cells, line_prefix_is_blank, same_first, skip_gap,
+    skip_while, starts_with_word,
 };
 
 /// Whether a character can start a number: a digit, a Chinese numeral, or
@@ -126,18 +125,6 @@ pub fn read_number_at(text: &str, pos: usize) -> Option<Number> {
     (raw.start == pos).then(|| raw.finish())
 }
 
-/// Skips a currency tag (and spaces) written at `pos`, returning where the digits start.
-fn skip_prefix_currency(text: &str, pos: usize) -> Option<usize> {
-    let word = CURRENCY_PREFIXES
-        .iter()
-        .find(|w| text[pos..].starts_with(w.text))?;
-    let mut p = pos + word.text.len();
-    while char_at(text, p) == Some(' ') {
-        p += 1;
-    }
-    Some(p)
-}
-
 impl NumberReader<'_> {
     /// Finds and reads the next number after `self.pos`.
     fn scan(&mut self) -> Option<Raw> {
@@ -207,11 +194,7 @@ impl<'a> Scanner<'a> {
             return Some(raw);
         }
         let mut context = if standalone {
-            Before {
-                start: core.start,
-                context_at: core.start,
-                ..Before::default()
-            }
+            Before::at(core.start)
         } else {
             self.look_behind(core.start)
         };
@@ -338,156 +321,6 @@ impl<'a> Scanner<'a> {
         matches!(before, Some('(' | '（')) && matches!(after, Some(')' | '）'))
     }
 
-    // ----- What stands before ----------------------------------------------------------
-
-    fn look_behind(&self, digits_start: usize) -> Before<'a> {
-        let text = self.text;
-        let floor = self.floor;
-        let mut b = Before {
-            start: digits_start,
-            context_at: digits_start,
-            ..Before::default()
-        };
-        let mut p = digits_start;
-        // Most numbers follow a character no prefix can end with.
-        if !char_before(text, p)
-            .filter(|_| p > floor)
-            .is_some_and(|c| PREFIX_ENDS.has(c))
-        {
-            return b;
-        }
-        // Letters glued to the digits: a currency code, FY, Q/H, or a name (A100, INT8).
-        if let Some((word_start, word)) = glued_word_before(text, p, floor) {
-            if let Some(cw) = CURRENCY_PREFIXES
-                .iter()
-                .find(|w| w.ascii_word && w.text == word)
-            {
-                b.currency = Some(cw.currency);
-                b.start = word_start;
-                p = word_start;
-            } else {
-                b.start = word_start;
-                b.glued_word = Some(word);
-                return b;
-            }
-        }
-        // A hyphen glued between letters and digits: COVID-19, Pulsar-2.
-        if char_before(text, p) == Some('-')
-            && p > floor + 1
-            && let Some((ws, word)) = glued_word_before(text, p - 1, floor)
-            && word.chars().all(|c| c.is_ascii_alphabetic())
-        {
-            b.start = ws;
-            b.glued_word = Some("-");
-            return b;
-        }
-        // Sign or currency in either order: -$5, $-5, US$ (1,234), RMB 1.2.
-        for _ in 0..2 {
-            if let Some((q, negates)) = sign_before(text, p, floor) {
-                b.negative ^= negates;
-                p = q;
-                b.start = q;
-                continue;
-            }
-            if b.currency.is_none()
-                && let Some((q, cur)) = currency_before(text, p, floor)
-            {
-                b.currency = Some(cur);
-                p = q;
-                b.start = q;
-                continue;
-            }
-            break;
-        }
-        if let Some(c @ ('(' | '（')) = char_before(text, p).filter(|_| p > floor) {
-            b.open_paren = Some(p - c.len_utf8());
-        }
-        if let Some(q) = strip_suffix(text, floor, p, ORDINAL_PREFIX) {
-            b.ordinal = true;
-            b.start = q;
-            p = q;
-        }
-        for &(prefix, sign) in FRACTION_PREFIXES_BEHIND {
-            if let Some(q) = strip_suffix(text, floor, p, prefix) {
-                b.percent = Some(sign);
-                b.start = q;
-                p = q;
-            }
-        }
-        if let Some(q) = negative_before(text, p, floor) {
-            b.negative = !b.negative;
-            b.start = q;
-            p = q;
-        }
-        if let Some(q) = number_sign_before(text, p, floor) {
-            b.ordinal = true;
-            b.start = q;
-            p = q;
-        }
-        b.label_prefix = char_before(text, p).is_some_and(|c| LABEL_PREFIX_ENDS.has(c))
-            && CHINESE_LABEL_PREFIXES
-                .iter()
-                .any(|w| text[floor..p].ends_with(w));
-        b.context_at = p;
-        b
-    }
-
-    /// The words before position `p`.
-    fn words(&self, p: usize) -> Words<'a> {
-        let (text, floor) = (self.text, self.floor);
-        if p < floor {
-            return Words::default();
-        }
-        let found = word_before(text, p, floor);
-        let word = found.map(|(_, w)| w);
-        let chinese_prefix = char_before(text, p).is_some_and(|c| CHINESE_YEAR_PREFIX_ENDS.has(c))
-            && CHINESE_YEAR_PREFIXES
-                .iter()
-                .any(|w| text[floor..p].ends_with(w));
-        let year_prefix = chinese_prefix
-            || found.is_some_and(|(start, w)| {
-                is_year_prefix(w) || year_phrase_before(text, start, floor, w)
-            });
-        Words {
-            month_before: self.month_before(p, word),
-            period_before: period_before(text, p, floor),
-            year_prefix,
-            word,
-        }
-    }
-
-    /// `December 31, 2024` or `Dec 2024`: is there a month name (and maybe a day) before `p`?
-    fn month_before(&self, p: usize, word: Option<&str>) -> MonthBefore {
-        let text = self.text;
-        let mut q = p;
-        while let Some(c @ (' ' | ',' | '\u{a0}')) = char_before(text, q).filter(|_| q > self.floor)
-        {
-            q -= c.len_utf8();
-        }
-        if word.is_some_and(is_month) {
-            return MonthBefore::Month;
-        }
-        if !char_before(text, q).is_some_and(|c| c.is_ascii_digit()) {
-            return MonthBefore::None;
-        }
-        // A day between: "december 31 , 2013" — the day was the previous number.
-        let digits_end = q;
-        while q > 0
-            && digits_end - q < 3
-            && char_before(text, q).is_some_and(|c| c.is_ascii_digit())
-        {
-            q -= 1;
-        }
-        if q < digits_end
-            && digits_end - q <= 2
-            && let Some((_, word)) = word_before(text, q, 0)
-            && is_month(word)
-        {
-            return MonthBefore::MonthDay;
-        }
-        MonthBefore::None
-    }
-
     // ----- What follows ------------------------------------------------------------------
 
     /// Reads scale, percent, currency, multiple and unit suffixes; returns the new end.
@@ -510,7 +343,6 @@ impl<'a> Scanner<'a> {
             }
             raw.written = -raw.written;
             raw.start = paren;
-            before.closed_paren = true;
             p += char_at(text, p).map_or(1, char::len_utf8);
         }
         if let Some(sign) = before.percent {
@@ -623,10 +455,8 @@ impl<'a> Scanner<'a> {
     /// returns; a number nothing marks stays a quantity.
     fn classify(&self, raw: &mut Raw, core: &Core, before: &Before) {
         let t = Traits::of(raw, core, before);
-        raw.year_like = t.plain
-            && core.int_digits == 4
-            && YEARS.contains(&t.value)
-            && raw.unit.is_none();
+        raw.year_like =
+            t.plain && core.int_digits == 4 && YEARS.contains(&t.value) && raw.unit.is_none();
         if raw.kind == Kind::Ordinal {
             return;
         }
@@ -747,7 +577,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
         if raw.year_like
-            || (!core.is_arabic && core.positional && core.int_digits == 4 && YEARS.contains(&value))
+            || (!core.is_arabic
+                && core.positional
+                && core.int_digits == 4
+                && YEARS.contains(&value))
         {
             if let Some(end) = after_any(text, p, YEAR_MARKS) {
                 return Some((end, Kind::Year));
@@ -960,41 +793,6 @@ fn glued_kind(word: &str, t: &Traits, core: &Core) -> Kind {
     }
 }
 
-/// What the look-behind found.
-#[derive(Default, Debug)]
-struct Before<'a> {
-    start: usize,
-    currency: Option<Currency>,
-    negative: bool,
-    /// Where a `(` stands right before the number.
-    open_paren: Option<usize>,
-    closed_paren: bool,
-    ordinal: bool,
-    percent: Option<PercentSign>,
-    glued_word: Option<&'a str>,
-    label_prefix: bool,
-    /// Where the words before the number end (for [`Words`], read only when needed).
-    context_at: usize,
-}
-
-/// The words before a number, read only for plain numbers that may be
-/// labels (`Note 12`), dates (`June 30`) or years (`in 2024`).
-#[derive(Default, Debug)]
-struct Words<'t> {
-    word: Option<&'t str>,
-    month_before: MonthBefore,
-    period_before: bool,
-    year_prefix: bool,
-}
-
-#[derive(Default, Debug, PartialEq, Eq, Clone, Copy)]
-enum MonthBefore {
-    #[default]
-    None,
-    Month,
-    MonthDay,
-}
-
 /// Pairs neighbouring numbers: ranges share their suffix, lists share being years.
 fn pair(text: &str, a: &mut Raw, b: &mut Raw) {
     if a.end > b.start || a.fixed || b.fixed || b.start - a.end > 12 {
@@ -1004,8 +802,8 @@ fn pair(text: &str, a: &mut Raw, b: &mut Raw) {
         text[a.end..b.start].trim_matches(|c: char| c == ' ' || c == '\u{a0}' || c == '\u{3000}');
     // A joining word (`to`) needs a space before it: `5to7` is no range.
     let is_word = between.bytes().all(|b| b.is_ascii_alphabetic());
-    let is_range = RANGE_JOINERS.contains(&between)
-        && (!is_word || text[a.end..b.start].starts_with(' '));
+    let is_range =
+        RANGE_JOINERS.contains(&between) && (!is_word || text[a.end..b.start].starts_with(' '));
     let is_list = LIST_JOINERS.iter().any(|j| between.eq_ignore_ascii_case(j));
     let yearish = |r: &Raw| r.year_like || r.kind == Kind::Year;
     if is_range || is_list {
@@ -1027,7 +825,9 @@ fn pair(text: &str, a: &mut Raw, b: &mut Raw) {
     if !is_range {
         return;
     }
-    if yearish(a) && (yearish(b) || b.short_int && b.suffixless && SHORT_YEAR_DASHES.contains(&between)) {
+    if yearish(a)
+        && (yearish(b) || b.short_int && b.suffixless && SHORT_YEAR_DASHES.contains(&between))
+    {
         a.kind = Kind::Year;
         b.kind = Kind::Year;
         return;
@@ -1066,117 +866,6 @@ fn skip_numeral_run(text: &str, at: usize) -> usize {
         p += c.len_utf8();
     }
     p
-}
-
-/// `as of 2024`, `fiscal year 2024`: whether `second`, the word starting at
-/// `q`, ends a two-word year prefix.
-fn year_phrase_before(text: &str, q: usize, floor: usize, second: &str) -> bool {
-    if !YEAR_PHRASES
-        .iter()
-        .any(|(_, b)| b.eq_ignore_ascii_case(second))
-    {
-        return false;
-    }
-    let mut r = q;
-    while r > floor && char_before(text, r) == Some(' ') {
-        r -= 1;
-    }
-    let end = r;
-    while r > floor && char_before(text, r).is_some_and(|c| c.is_ascii_alphabetic()) {
-        r -= 1;
-    }
-    let first = &text[r..end];
-    YEAR_PHRASES
-        .iter()
-        .any(|(a, b)| a.eq_ignore_ascii_case(first) && b.eq_ignore_ascii_case(second))
-}
-
-/// `Q3 2024`, `H1 2025`, `3Q 2024`: a period right before a year.
-fn period_before(text: &str, p: usize, floor: usize) -> bool {
-    let mut q = p;
-    while q > floor && char_before(text, q) == Some(' ') {
-        q -= 1;
-    }
-    // The period is the previous number, so this look may cross the floor.
-    let _ = floor;
-    if q == p || q < 2 {
-        return false;
-    }
-    let Some(two) = text.get(q - 2..q) else {
-        return false;
-    };
-    let b = two.as_bytes();
-    let period = |l: u8, d: u8| {
-        d.is_ascii_digit() && is_period(char::from(l), i128::from(d - b'0'))
-    };
-    period(b[0], b[1]) || period(b[1], b[0])
-}
-
-/// A sign glued before the digits (`-5`, `−5`, `+5`): where it starts and
-/// whether it negates. A hyphen after a digit or a Latin letter is a range
-/// or a name (`3-5`, `COVID-19`), not a sign; after a Chinese word it is a
-/// sign (`同比增長-5.4%`).
-fn sign_before(text: &str, p: usize, floor: usize) -> Option<(usize, bool)> {
-    let c = char_before(text, p)?;
-    let negates = sign_negates(c)?;
-    if p < floor + c.len_utf8() {
-        return None;
-    }
-    let q = p - c.len_utf8();
-    if let Some(prev) = char_before(text, q) {
-        let joins = prev.is_ascii_alphanumeric()
-            || is_digit_char(prev)
-            || chinese::is_numeral_char(prev)
-            || matches!(prev, '%' | '％' | ')' | '）' | '.' | '_' | '-');
-        if joins {
-            return None;
-        }
-    }
-    Some((q, negates))
-}
-
-/// A Chinese word for "negative" (`負`) right before `p`: where it starts.
-fn negative_before(text: &str, p: usize, floor: usize) -> Option<usize> {
-    NEGATIVE_WORDS
-        .iter()
-        .find_map(|w| strip_suffix(text, floor, p, w))
-}
-
-/// `No. 1`, `No.1`, `#1`.
-fn number_sign_before(text: &str, p: usize, floor: usize) -> Option<usize> {
-    if let Some(q) = strip_suffix(text, floor, p, NUMBER_SIGN) {
-        return Some(q);
-    }
-    let mut q = p;
-    if char_before(text, q) == Some(' ') {
-        q -= 1;
-    }
-    for w in NUMBER_WORDS {
-        if let Some(r) = strip_suffix(text, floor, q, w)
-            && !char_before(text, r).is_some_and(|c| c.is_ascii_alphabetic())
-        {
-            return Some(r);
-        }
-    }
-    None
-}
-
-/// A currency tag before `p`, with optional spaces between it and the digits.
-fn currency_before(text: &str, p: usize, floor: usize) -> Option<(usize, Currency)> {
-    let mut q = p;
-    while q > floor && matches!(char_before(text, q), Some(' ' | '\u{a0}')) {
-        q -= char_before(text, q).map_or(1, char::len_utf8);
-    }
-    if !char_before(text, q).is_some_and(|c| CURRENCY_PREFIX_ENDS.has(c)) {
-        return None;
-    }
-    let found = CURRENCY_PREFIXES.iter().find(|w: &&CurrencyWord| {
-        q >= floor + w.text.len()
-            && text[..q].ends_with(w.text)
-            && (!w.ascii_word
-                || !char_before(text, q - w.text.len()).is_some_and(|c| c.is_ascii_alphanumeric()))
-    })?;
-    Some((q - found.text.len(), found.currency))
 }
 
 /// `1.` or `1、` or `1)` followed by a space or text: a list item number.
@@ -1366,6 +1055,7 @@ fn year_mark_after(text: &str, p: usize) -> Option<usize> {
 /// `2024E`, `2025F`: an estimate mark glued after a year.
 fn estimate_mark(text: &str, p: usize) -> Option<usize> {
     let c = char_at(text, p)?;
-    (ESTIMATE_MARKS.contains(&c) && !char_at(text, p + 1).is_some_and(|n| n.is_ascii_alphanumeric()))
-        .then_some(p + 1)
+    (ESTIMATE_MARKS.contains(&c)
+        && !char_at(text, p + 1).is_some_and(|n| n.is_ascii_alphanumeric()))
+    .then_some(p + 1)
 }
