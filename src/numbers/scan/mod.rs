@@ -4,6 +4,7 @@
 //! A last step pairs neighbours: `3-5 billion` shares its scale, `2023 and
 //! 2024` share being years.
 
+mod after;
 mod before;
 mod digits;
 mod raw;
@@ -14,26 +15,21 @@ use std::collections::VecDeque;
 use rust_decimal::Decimal;
 
 use super::chinese;
-use super::decimal::{pow10, whole};
+use super::decimal::whole;
 use super::lexicon::{
-    Attach, CURRENCY_SUFFIXES, DAY_MARKS, ENGLISH_SCALES, ESTIMATE_MARKS, FRACTION_PREFIXES,
-    GENERIC_CURRENCY, GLUED_UNITS, LETTER_SCALES, LIST_JOINERS, MEASURE_WORDS, MONTH_MARKS,
-    MORE_MARKS, MULTIPLE_UNIT, MULTIPLE_WORDS, ORDINAL_PREFIX, ORDINAL_SUFFIXES, PERCENT_WORDS,
-    PercentSign, QUARTER_MARKS, RANGE_JOINERS, SHORT_YEAR_DASHES, SHORT_YEAR_JOINERS,
-    SHORT_YEAR_MARKS, YEAR_MARKS, YEARS, chinese_scale, is_glued_year_word, is_label_word,
-    is_month, is_period, starts_fraction_prefix, units_after_scale,
+    DAY_MARKS, ESTIMATE_MARKS, FRACTION_PREFIXES, LIST_JOINERS, MONTH_MARKS, MULTIPLE_UNIT,
+    ORDINAL_PREFIX, ORDINAL_SUFFIXES, PercentSign, QUARTER_MARKS, RANGE_JOINERS, SHORT_YEAR_DASHES,
+    SHORT_YEAR_JOINERS, SHORT_YEAR_MARKS, YEAR_MARKS, YEARS, is_glued_year_word, is_label_word,
+    is_month, is_period, starts_fraction_prefix,
 };
-use super::starts::{
-    CALENDAR_STARTS, CURRENCY_SUFFIX_STARTS, MEASURE_STARTS, MULTIPLE_STARTS, PERCENT_STARTS,
-    SCALE_STARTS, SUFFIX_STARTS,
-};
-use super::{Currency, Kind, Number};
+use super::starts::CALENDAR_STARTS;
+use super::{Kind, Number};
+use after::reserved_scale;
 use before::{Before, MonthBefore, Words, negative_before, skip_prefix_currency};
 use digits::{Core, ascii_or_wide_digit, is_digit_char};
 use raw::Raw;
 use text::{
-    after_any, char_at, char_before, line_has_cells, line_prefix_is_blank, same_first, skip_gap,
-    skip_while, starts_with_word,
+    after_any, char_at, char_before, line_prefix_is_blank, same_first, skip_while, starts_with_word,
 };
 
 /// Whether a character can start a number: a digit, a Chinese numeral, or
@@ -193,7 +189,7 @@ impl<'a> Scanner<'a> {
             raw.end = core.end;
             return Some(raw);
         }
-        let mut context = if standalone {
+        let context = if standalone {
             Before::at(core.start)
         } else {
             self.look_behind(core.start)
@@ -205,7 +201,7 @@ impl<'a> Scanner<'a> {
         if context.negative {
             raw.written = -raw.written;
         }
-        let after = self.look_ahead(&mut raw, &core, &mut context);
+        let after = self.look_ahead(&mut raw, &core, &context);
         raw.end = after;
         self.classify(&mut raw, &core, &context);
         Some(raw)
@@ -257,12 +253,12 @@ impl<'a> Scanner<'a> {
             raw.start = q;
             raw.written = -raw.written;
         }
-        let mut context = Before {
+        let context = Before {
             start: raw.start,
             ..Before::default()
         };
         let core = Core::from_chinese(at, &n);
-        raw.end = self.look_ahead(&mut raw, &core, &mut context);
+        raw.end = self.look_ahead(&mut raw, &core, &context);
         if ordinal {
             if let Some(end) =
                 quarter_suffix(text, n.end).filter(|_| (1..=4).contains(&whole(&n.value)))
@@ -319,133 +315,6 @@ impl<'a> Scanner<'a> {
         let before = char_before(self.text, start);
         let after = char_at(self.text, end);
         matches!(before, Some('(' | '（')) && matches!(after, Some(')' | '）'))
-    }
-
-    // ----- What follows ------------------------------------------------------------------
-
-    /// Reads scale, percent, currency, multiple and unit suffixes; returns the new end.
-    fn look_ahead(&mut self, raw: &mut Raw, core: &Core, before: &mut Before) -> usize {
-        let text = self.text;
-        let mut p = core.end;
-        if let Some(paren) = before
-            .open_paren
-            .filter(|_| matches!(char_at(text, p), Some(')' | '）')) && core.is_arabic)
-        {
-            // `(1,234)` is a negative amount; `(2)` in prose is a list or note marker.
-            let marker = raw.currency.is_none()
-                && core.frac_digits == 0
-                && !core.grouped
-                && !line_has_cells(text, p);
-            if marker && whole(&core.value) <= 30 {
-                raw.kind = Kind::Ordinal;
-                raw.start = paren;
-                return p + char_at(text, p).map_or(1, char::len_utf8);
-            }
-            raw.written = -raw.written;
-            raw.start = paren;
-            p += char_at(text, p).map_or(1, char::len_utf8);
-        }
-        if let Some(sign) = before.percent {
-            raw.percent = Some(sign);
-            raw.suffixless = false;
-            return p;
-        }
-        // Most numbers are followed by something no suffix starts with.
-        let could = |at: usize| char_at(text, at).is_some_and(|c| SUFFIX_STARTS.has(c));
-        if !could(p) && !could(skip_gap(text, p)) {
-            return p;
-        }
-        if let Some(q) = more_marker(text, p) {
-            raw.more = true;
-            raw.suffixless = false;
-            p = q;
-        }
-        if let Some((q, exp)) = self.scale_after(p, core, raw.currency.is_some()) {
-            raw.scale_exp = exp;
-            raw.suffixless = false;
-            p = q;
-            if let Some((q2, add, half)) = mixed_tail(text, p, exp) {
-                let add = add / pow10(exp);
-                let signed = if raw.written.is_sign_negative() {
-                    -add
-                } else {
-                    add
-                };
-                if let Some(total) = raw.written.checked_add(signed) {
-                    raw.written = total;
-                    raw.half = half / pow10(exp);
-                    p = q2;
-                }
-            }
-        }
-        if let Some((q, sign)) = percent_after(text, p) {
-            raw.percent = Some(sign);
-            raw.suffixless = false;
-            return q;
-        }
-        if let Some((q, cur, generic)) = currency_after(text, p) {
-            // A bare 元 is the unit of any currency named before it (新台幣2兆元, 港幣5元).
-            if generic && raw.currency.is_some() {
-                raw.suffixless = false;
-                p = q;
-            } else if raw.currency.is_none() || raw.currency == Some(cur) {
-                raw.currency = Some(cur);
-                raw.suffixless = false;
-                p = q;
-                if let Some((q2, _, _)) = currency_after(text, p).filter(|&(_, c, _)| c == cur) {
-                    p = q2;
-                }
-            }
-        }
-        if let Some(q) = multiple_after(text, p) {
-            raw.unit = Some(MULTIPLE_UNIT);
-            raw.suffixless = false;
-            return q;
-        }
-        p
-    }
-
-    /// A scale word after the digits: `億`, `萬億`, ` million`, `bn`, `k`.
-    fn scale_after(&self, p: usize, core: &Core, has_currency: bool) -> Option<(usize, u32)> {
-        let text = self.text;
-        if let Some(r) = chinese_scale_run(text, skip_gap(text, p)) {
-            return Some(r);
-        }
-        if !core.is_arabic {
-            return None;
-        }
-        let spaced = skip_gap(text, p);
-        let first = |at: usize| char_at(text, at).filter(|&c| SCALE_STARTS.has(c));
-        let (glued, spaced_first) = (first(p), first(spaced));
-        let candidates = ENGLISH_SCALES.iter().filter(|w| {
-            let at_first = if w.attach == Attach::Spaced {
-                spaced_first
-            } else {
-                glued
-            };
-            at_first.is_some_and(|c| same_first(w.text, c))
-        });
-        for w in candidates {
-            let at = if w.attach == Attach::Spaced {
-                spaced
-            } else {
-                p
-            };
-            if starts_with_word(text, at, w.text, w.attach == Attach::Glued) {
-                return Some((at + w.text.len(), w.exp));
-            }
-        }
-        let c = char_at(text, p)?;
-        let scale = LETTER_SCALES.iter().find(|l| l.letter == c)?;
-        let next = char_at(text, p + 1);
-        if next.is_some_and(|n| n.is_ascii_alphanumeric()) {
-            return None;
-        }
-        // `b` is a billion only on money (US$3b); a bare `3b` is more likely a name.
-        if scale.money_only && !has_currency {
-            return None;
-        }
-        Some((p + 1, scale.exp))
     }
 
     // ----- Kind --------------------------------------------------------------------------
@@ -620,58 +489,6 @@ impl<'a> Scanner<'a> {
             }
         }
         None
-    }
-
-    /// Units and measure words after a number; glued letters that are no unit make a label.
-    fn unit_suffix(&self, p: usize, core: &Core) -> Option<(usize, Kind, Option<&'static str>)> {
-        let text = self.text;
-        let first = char_at(text, p).filter(|&c| MEASURE_STARTS.has(c));
-        let measure = first.and_then(|c| {
-            MEASURE_WORDS
-                .iter()
-                .filter(|w| same_first(w, c))
-                .find(|w| text[p..].starts_with(**w))
-        });
-        if let Some(w) = measure
-            && !(w.starts_with('年') && core.int_digits == 4 && core.is_arabic)
-        {
-            return Some((p, Kind::Quantity, Some(w)));
-        }
-        if !core.is_arabic {
-            return None;
-        }
-        let c = char_at(text, p)?;
-        if c.is_ascii_alphabetic() {
-            if let Some(u) = GLUED_UNITS
-                .iter()
-                .find(|u| starts_with_word(text, p, u, true))
-            {
-                return Some((p + u.len(), Kind::Quantity, Some(u)));
-            }
-            return Some((self.glued_tail_end(p), Kind::Label, None));
-        }
-        // 00700.HK, 688981.SH: stock codes.
-        if c == '.' {
-            let letters_end = skip_while(text, p + 1, |c| c.is_ascii_uppercase());
-            if (2..=3).contains(&(letters_end - p - 1))
-                && !char_at(text, letters_end).is_some_and(|c| c.is_alphanumeric())
-            {
-                return Some((letters_end, Kind::Label, None));
-            }
-        }
-        // 10-K, 20-F: filing forms.
-        if c == '-' && char_at(text, p + 1).is_some_and(|c| c.is_ascii_uppercase()) {
-            let end = skip_while(text, p + 1, |c| c.is_ascii_alphanumeric());
-            if end - p - 1 <= 2 {
-                return Some((end, Kind::Label, None));
-            }
-        }
-        None
-    }
-
-    /// The end of letters and digits glued after a label's digits (A100X, INT8).
-    fn glued_tail_end(&self, p: usize) -> usize {
-        skip_while(self.text, p, |c| c.is_ascii_alphanumeric())
     }
 
     // ----- Patterns ----------------------------------------------------------------------
@@ -886,130 +703,6 @@ fn fraction_prefix(text: &str, at: usize) -> Option<(PercentSign, usize)> {
         }
     }
     None
-}
-
-/// Whether the character at `p` must not be read as a scale (千米, 兆瓦).
-fn reserved_scale(text: &str, p: usize) -> bool {
-    let Some(c) = char_at(text, p) else {
-        return false;
-    };
-    let rest = &text[p + c.len_utf8()..];
-    units_after_scale(c).iter().any(|u| rest.starts_with(u))
-}
-
-/// A run of Chinese scale characters at `p` (`億`, `萬億`, `千萬`): end and power of ten.
-fn chinese_scale_run(text: &str, p: usize) -> Option<(usize, u32)> {
-    let mut q = p;
-    let mut exp = 0;
-    for c in text[p..].chars() {
-        let Some(e) = chinese_scale(c) else { break };
-        if reserved_scale(text, q) {
-            break;
-        }
-        exp += e;
-        q += c.len_utf8();
-    }
-    (q > p && exp <= 16).then_some((q, exp))
-}
-
-/// `3萬4000` or `1億2000萬`: digits glued after a big scale that add to it.
-/// Returns the end, the amount to add (in units of 1) and the new half unit.
-fn mixed_tail(text: &str, p: usize, exp: u32) -> Option<(usize, Decimal, Decimal)> {
-    if exp < 4 || !char_at(text, p).is_some_and(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let core = Core::read(text, p, true);
-    if core.grouped || core.overflow || core.frac_digits > 0 {
-        return None;
-    }
-    if let Some((end, e2)) = chinese_scale_run(text, core.end) {
-        if e2 < exp {
-            return Some((
-                end,
-                core.value.checked_mul(pow10(e2))?,
-                core.half.checked_mul(pow10(e2))?,
-            ));
-        }
-        return None;
-    }
-    (core.value < pow10(exp) && !char_at(text, core.end).is_some_and(|c| c.is_ascii_alphanumeric()))
-        .then_some((core.end, core.value, core.half))
-}
-
-/// `多`, `余`, `餘` glued after the digits, before a scale or measure word (20多億, 500余万, 20多家).
-fn more_marker(text: &str, p: usize) -> Option<usize> {
-    let c = char_at(text, p)?;
-    if !MORE_MARKS.contains(&c) {
-        return None;
-    }
-    let q = p + c.len_utf8();
-    let rest = &text[q..];
-    let next = rest.chars().next()?;
-    let follows = chinese_scale(next).is_some()
-        || MEASURE_WORDS.iter().any(|w| rest.starts_with(w))
-        || CURRENCY_SUFFIXES
-            .iter()
-            .any(|w| !w.ascii_word && rest.starts_with(w.text));
-    follows.then_some(q)
-}
-
-/// A percent or point marker after `p` (spaces and one line break allowed).
-fn percent_after(text: &str, p: usize) -> Option<(usize, PercentSign)> {
-    let q = skip_gap(text, p);
-    let first = char_at(text, q).filter(|&c| PERCENT_STARTS.has(c))?;
-    PERCENT_WORDS
-        .iter()
-        .filter(|w| same_first(w.text, first))
-        .find_map(|w| {
-            let at = if w.attach == Attach::Spaced { q } else { p };
-            let hit = if w.ascii_word {
-                starts_with_word(text, at, w.text, false)
-            } else {
-                text[at..].starts_with(w.text)
-            };
-            hit.then_some((at + w.text.len(), w.sign))
-        })
-}
-
-/// A currency tag after `p` (`元`, `美元`, ` US dollars`): its end, its
-/// currency, and whether it is the bare `元` that any currency may use.
-fn currency_after(text: &str, p: usize) -> Option<(usize, Currency, bool)> {
-    let q = skip_gap(text, p);
-    let first = char_at(text, q).filter(|&c| CURRENCY_SUFFIX_STARTS.has(c))?;
-    CURRENCY_SUFFIXES
-        .iter()
-        .filter(|w| same_first(w.text, first))
-        .find_map(|w| {
-            let hit = if w.ascii_word {
-                starts_with_word(text, q, w.text, false)
-            } else {
-                text[q..].starts_with(w.text)
-            };
-            hit.then_some((q + w.text.len(), w.currency, w.text == GENERIC_CURRENCY))
-        })
-}
-
-/// `10倍`, `2x`, `2×`, `3 times`, `5-fold`.
-fn multiple_after(text: &str, p: usize) -> Option<usize> {
-    let c = char_at(text, p)?;
-    // A multiple is glued to the digits or follows white space.
-    let blank = matches!(c, ' ' | '\u{a0}' | '\t' | '\n' | '\r' | '\u{3000}');
-    if !blank && !MULTIPLE_STARTS.has(c) {
-        return None;
-    }
-    let q = skip_gap(text, p);
-    let spaced = char_at(text, q);
-    MULTIPLE_WORDS.iter().find_map(|w| {
-        let at = w.attach.position(p, q)?;
-        let first = if at == p { Some(c) } else { spaced };
-        let hit = first.is_some_and(|f| same_first(w.text, f))
-            && if w.bounded {
-                starts_with_word(text, at, w.text, false)
-            } else {
-                text[at..].starts_with(w.text)
-            };
-        hit.then_some(at + w.text.len())
-    })
 }
 
 /// `季度` or `季` after a quarter number.
