@@ -6,7 +6,9 @@
 
 mod after;
 mod before;
+mod calendar;
 mod digits;
+mod kind;
 mod raw;
 mod text;
 
@@ -17,20 +19,16 @@ use rust_decimal::Decimal;
 use super::chinese;
 use super::decimal::whole;
 use super::lexicon::{
-    DAY_MARKS, ESTIMATE_MARKS, FRACTION_PREFIXES, LIST_JOINERS, MONTH_MARKS, MULTIPLE_UNIT,
-    ORDINAL_PREFIX, ORDINAL_SUFFIXES, PercentSign, QUARTER_MARKS, RANGE_JOINERS, SHORT_YEAR_DASHES,
-    SHORT_YEAR_JOINERS, SHORT_YEAR_MARKS, YEAR_MARKS, YEARS, is_glued_year_word, is_label_word,
-    is_month, is_period, starts_fraction_prefix,
+    FRACTION_PREFIXES, LIST_JOINERS, MULTIPLE_UNIT, ORDINAL_PREFIX, PercentSign, RANGE_JOINERS,
+    SHORT_YEAR_DASHES, SHORT_YEAR_JOINERS, YEARS, starts_fraction_prefix,
 };
-use super::starts::CALENDAR_STARTS;
 use super::{Kind, Number};
 use after::reserved_scale;
-use before::{Before, MonthBefore, Words, negative_before, skip_prefix_currency};
+use before::{Before, negative_before, skip_prefix_currency};
+use calendar::quarter_suffix;
 use digits::{Core, ascii_or_wide_digit, is_digit_char};
 use raw::Raw;
-use text::{
-    after_any, char_at, char_before, line_prefix_is_blank, same_first, skip_while, starts_with_word,
-};
+use text::{char_at, char_before, line_prefix_is_blank, skip_while};
 
 /// Whether a character can start a number: a digit, a Chinese numeral, or
 /// the 百/千/萬 of 百分之, 千分之, 萬分之.
@@ -317,180 +315,6 @@ impl<'a> Scanner<'a> {
         matches!(before, Some('(' | '（')) && matches!(after, Some(')' | '）'))
     }
 
-    // ----- Kind --------------------------------------------------------------------------
-
-    /// Settles the kind of a number: a name, rank, date or year instead of a
-    /// quantity when what stands around it says so. Each step that decides
-    /// returns; a number nothing marks stays a quantity.
-    fn classify(&self, raw: &mut Raw, core: &Core, before: &Before) {
-        let t = Traits::of(raw, core, before);
-        raw.year_like =
-            t.plain && core.int_digits == 4 && YEARS.contains(&t.value) && raw.unit.is_none();
-        if raw.kind == Kind::Ordinal {
-            return;
-        }
-        // Glued letters before the digits decide first: FY2024, Q3, H1, A100.
-        if let Some(word) = before.glued_word {
-            raw.kind = glued_kind(word, &t, core);
-            raw.end = self.glued_tail_end(raw.end);
-            return;
-        }
-        let wordy =
-            raw.currency.is_none() && raw.percent.is_none() && raw.scale_exp == 0 && core.is_arabic;
-        let words = if wordy {
-            self.words(before.context_at)
-        } else {
-            Words::default()
-        };
-        if let Some((kind, end)) = self.name_or_rank(raw, &t, before, &words) {
-            raw.kind = kind;
-            raw.end = end;
-            return;
-        }
-        if raw.percent.is_some() || raw.unit == Some(MULTIPLE_UNIT) {
-            return;
-        }
-        if let Some((end, kind)) = self.calendar_suffix(raw, core, t.int, t.value) {
-            raw.kind = kind;
-            raw.end = end;
-            raw.suffixless = false;
-            return;
-        }
-        if (raw.suffixless || raw.currency.is_none())
-            && let Some((end, kind, unit)) = self.unit_suffix(raw.end, core)
-        {
-            raw.kind = kind;
-            raw.end = end;
-            if unit.is_some() {
-                raw.unit = unit;
-                raw.suffixless = false;
-            }
-            if kind != Kind::Quantity {
-                return;
-            }
-        }
-        if let Some((kind, end)) = self.day_or_year(raw, core, &t, &words) {
-            raw.kind = kind;
-            raw.end = end;
-        }
-    }
-
-    /// A reference (`Note 12`, `附注3`), a rank (`第3`, `No. 1`) or a list item (`1.` at a line start).
-    fn name_or_rank(
-        &self,
-        raw: &Raw,
-        t: &Traits,
-        before: &Before,
-        words: &Words,
-    ) -> Option<(Kind, usize)> {
-        if before.label_prefix || words.word.is_some_and(is_label_word) {
-            return Some((Kind::Label, raw.end));
-        }
-        if before.ordinal {
-            let quarter =
-                quarter_suffix(self.text, raw.end).filter(|_| t.int && (1..=4).contains(&t.value));
-            return Some(quarter.map_or((Kind::Ordinal, raw.end), |end| (Kind::Date, end)));
-        }
-        let list_item = t.plain
-            && t.arabic
-            && raw.percent.is_none()
-            && list_marker_after(self.text, raw.end)
-            && line_prefix_is_blank(self.text, before.context_at, self.floor);
-        list_item.then_some((Kind::Ordinal, raw.end))
-    }
-
-    /// A day (`June 30`, `30 June`, `10:30`) or a year (`in 2024`, `FY 2024`, `December 31, 2013`).
-    fn day_or_year(
-        &self,
-        raw: &Raw,
-        core: &Core,
-        t: &Traits,
-        words: &Words,
-    ) -> Option<(Kind, usize)> {
-        let text = self.text;
-        if t.plain && t.int && (1..=31).contains(&t.value) && core.int_digits <= 2 {
-            if words.month_before == MonthBefore::Month || month_after(text, raw.end) {
-                return Some((Kind::Date, raw.end));
-            }
-            if let Some(end) = time_after(text, raw.end) {
-                return Some((Kind::Date, end));
-            }
-        }
-        let marked = words.month_before != MonthBefore::None
-            || words.period_before
-            || words.year_prefix
-            || year_mark_after(text, raw.end).is_some();
-        (raw.year_like && marked).then(|| {
-            (
-                Kind::Year,
-                year_mark_after(text, raw.end).unwrap_or(raw.end),
-            )
-        })
-    }
-
-    /// `2024年`, `9月`, `19日`, `三季度`, `3Q24`, `1H`, `2nd`.
-    fn calendar_suffix(
-        &self,
-        raw: &Raw,
-        core: &Core,
-        int: bool,
-        value: i128,
-    ) -> Option<(usize, Kind)> {
-        let text = self.text;
-        let p = raw.end;
-        if !int || raw.currency.is_some() || raw.scale_exp > 0 || raw.more {
-            return None;
-        }
-        // Every calendar mark starts with one of these.
-        if !char_at(text, p).is_some_and(|c| CALENDAR_STARTS.has(c)) {
-            return None;
-        }
-        if raw.year_like
-            || (!core.is_arabic
-                && core.positional
-                && core.int_digits == 4
-                && YEARS.contains(&value))
-        {
-            if let Some(end) = after_any(text, p, YEAR_MARKS) {
-                return Some((end, Kind::Year));
-            }
-            if let Some(end) = estimate_mark(text, p).filter(|_| core.is_arabic) {
-                return Some((end, Kind::Year));
-            }
-        }
-        if (1..=12).contains(&value)
-            && let Some(end) = after_any(text, p, MONTH_MARKS)
-        {
-            return Some((end, Kind::Date));
-        }
-        if (1..=31).contains(&value)
-            && let Some(end) = after_any(text, p, DAY_MARKS)
-        {
-            return Some((end, Kind::Date));
-        }
-        if (1..=4).contains(&value)
-            && let Some(end) = quarter_suffix(text, p)
-        {
-            return Some((end, Kind::Date));
-        }
-        if core.is_arabic {
-            let c = char_at(text, p)?;
-            if is_period(c, value) && core.int_digits == 1 {
-                let mut end = p + 1;
-                end = skip_while(text, end, |c| c == '\'' || c == '’');
-                let digits_end = skip_while(text, end, |c| c.is_ascii_digit());
-                if !char_at(text, digits_end).is_some_and(|c| c.is_ascii_alphabetic()) {
-                    end = digits_end;
-                    return Some((end, Kind::Date));
-                }
-            }
-            if let Some(end) = ordinal_suffix(text, p) {
-                return Some((end, Kind::Ordinal));
-            }
-        }
-        None
-    }
-
     // ----- Patterns ----------------------------------------------------------------------
 
     /// `2024-06-30`, `2024/6/30`, `30/6/2024`: a year and two date parts.
@@ -564,49 +388,6 @@ impl<'a> Scanner<'a> {
             })
             .collect();
         Some(raws)
-    }
-}
-
-/// Facts about a number that classification asks again and again.
-struct Traits {
-    /// A whole number without grouping.
-    int: bool,
-    /// A whole number with nothing around it: no currency, scale, percent or sign.
-    plain: bool,
-    /// Its integer value (−1 when it has a fraction).
-    value: i128,
-    /// Written in Arabic digits.
-    arabic: bool,
-}
-
-impl Traits {
-    fn of(raw: &Raw, core: &Core, before: &Before) -> Traits {
-        let int = core.frac_digits == 0 && !core.grouped;
-        let plain = int
-            && raw.currency.is_none()
-            && raw.scale_exp == 0
-            && raw.percent.is_none()
-            && !before.negative;
-        Traits {
-            int,
-            plain,
-            value: whole(&core.value),
-            arabic: core.is_arabic,
-        }
-    }
-}
-
-/// The kind a glued letter prefix gives: `FY2024` a year, `Q3`/`H1` a date, `A100` a name.
-fn glued_kind(word: &str, t: &Traits, core: &Core) -> Kind {
-    let single = t.int && core.int_digits == 1;
-    let mut letters = word.chars();
-    let letter = letters.next().filter(|_| letters.next().is_none());
-    if is_glued_year_word(word) && t.int && matches!(core.int_digits, 2 | 4) {
-        Kind::Year
-    } else if single && letter.is_some_and(|l| is_period(l, t.value)) {
-        Kind::Date
-    } else {
-        Kind::Label
     }
 }
 
@@ -685,15 +466,6 @@ fn skip_numeral_run(text: &str, at: usize) -> usize {
     p
 }
 
-/// `1.` or `1、` or `1)` followed by a space or text: a list item number.
-fn list_marker_after(text: &str, p: usize) -> bool {
-    match char_at(text, p) {
-        Some('、' | ')' | '）') => true,
-        Some('.') => char_at(text, p + 1).is_none_or(|c| c == ' ' || c == '\t'),
-        _ => false,
-    }
-}
-
 /// `百分之`, `千分之`, `萬分之` starting at `at`: the percent kind and where the digits start.
 fn fraction_prefix(text: &str, at: usize) -> Option<(PercentSign, usize)> {
     let rest = &text[at..];
@@ -703,52 +475,4 @@ fn fraction_prefix(text: &str, at: usize) -> Option<(PercentSign, usize)> {
         }
     }
     None
-}
-
-/// `季度` or `季` after a quarter number.
-fn quarter_suffix(text: &str, p: usize) -> Option<usize> {
-    after_any(text, p, QUARTER_MARKS)
-}
-
-/// `st`, `nd`, `rd`, `th` after a number: an English ordinal.
-fn ordinal_suffix(text: &str, p: usize) -> Option<usize> {
-    let c = char_at(text, p)?;
-    ORDINAL_SUFFIXES
-        .iter()
-        .filter(|s| same_first(s, c))
-        .find(|s| starts_with_word(text, p, s, false))
-        .map(|s| p + s.len())
-}
-
-/// `31 December`: a month name after a day number.
-fn month_after(text: &str, p: usize) -> bool {
-    let q = skip_while(text, p, |c| c == ' ');
-    if q == p {
-        return false;
-    }
-    let end = skip_while(text, q, |c| c.is_ascii_alphabetic());
-    is_month(&text[q..end].to_ascii_lowercase())
-}
-
-/// `10:30`: the end of a time of day.
-fn time_after(text: &str, p: usize) -> Option<usize> {
-    if char_at(text, p) != Some(':') {
-        return None;
-    }
-    let end = skip_while(text, p + 1, |c| c.is_ascii_digit());
-    (end - p - 1 == 2 && !char_at(text, end).is_some_and(|c| c.is_ascii_alphanumeric()))
-        .then_some(end)
-}
-
-/// `年` (and friends) or an estimate mark `2024E` after a year-like number.
-fn year_mark_after(text: &str, p: usize) -> Option<usize> {
-    after_any(text, p, SHORT_YEAR_MARKS).or_else(|| estimate_mark(text, p))
-}
-
-/// `2024E`, `2025F`: an estimate mark glued after a year.
-fn estimate_mark(text: &str, p: usize) -> Option<usize> {
-    let c = char_at(text, p)?;
-    (ESTIMATE_MARKS.contains(&c)
-        && !char_at(text, p + 1).is_some_and(|n| n.is_ascii_alphanumeric()))
-    .then_some(p + 1)
 }

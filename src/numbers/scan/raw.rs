@@ -79,6 +79,12 @@ impl Raw {
         Raw::new(at, n.end, n.value, n.place * Decimal::new(5, 1))
     }
 
+    /// Settles the kind and where the number ends.
+    pub(super) fn settle(&mut self, kind: Kind, end: usize) {
+        self.kind = kind;
+        self.end = end;
+    }
+
     /// The finished number: scale and percent applied to value and interval.
     pub(super) fn finish(self) -> Number {
         let exp = self.scale_exp as i32 - self.percent.map_or(0, PercentSign::places);
