@@ -9,6 +9,7 @@ mod before;
 mod calendar;
 mod digits;
 mod kind;
+mod numerals;
 mod raw;
 mod text;
 
@@ -17,18 +18,16 @@ use std::collections::VecDeque;
 use rust_decimal::Decimal;
 
 use super::chinese;
-use super::decimal::whole;
 use super::lexicon::{
-    FRACTION_PREFIXES, LIST_JOINERS, MULTIPLE_UNIT, ORDINAL_PREFIX, PercentSign, RANGE_JOINERS,
-    SHORT_YEAR_DASHES, SHORT_YEAR_JOINERS, YEARS, starts_fraction_prefix,
+    LIST_JOINERS, RANGE_JOINERS, SHORT_YEAR_DASHES, SHORT_YEAR_JOINERS, YEARS,
+    starts_fraction_prefix,
 };
 use super::{Kind, Number};
-use after::reserved_scale;
-use before::{Before, negative_before, skip_prefix_currency};
-use calendar::quarter_suffix;
+use before::{Before, skip_prefix_currency};
 use digits::{Core, ascii_or_wide_digit, is_digit_char};
+use numerals::fraction_prefix;
 use raw::Raw;
-use text::{char_at, char_before, line_prefix_is_blank, skip_while};
+use text::{char_at, char_before, skip_while};
 
 /// Whether a character can start a number: a digit, a Chinese numeral, or
 /// the 百/千/萬 of 百分之, 千分之, 萬分之.
@@ -109,7 +108,7 @@ impl Iterator for NumberReader<'_> {
 /// currency sign), without looking at what stands before it. Expressions use
 /// this for literals.
 pub fn read_number_at(text: &str, pos: usize) -> Option<Number> {
-    let mut scanner = Scanner { text, floor: pos };
+    let scanner = Scanner { text, floor: pos };
     let mut digits_at = skip_prefix_currency(text, pos).unwrap_or(pos);
     if char_at(text, digits_at) == Some('.') {
         digits_at += 1;
@@ -126,7 +125,7 @@ impl NumberReader<'_> {
             return Some(raw);
         }
         while let Some(at) = next_candidate(self.text, self.pos) {
-            let mut scanner = Scanner {
+            let scanner = Scanner {
                 text: self.text,
                 floor: self.prev_end,
             };
@@ -153,7 +152,7 @@ struct Scanner<'a> {
 
 impl<'a> Scanner<'a> {
     /// The number starting at `at`; a pattern of several (an ISO date) puts the rest in `more`.
-    fn at(&mut self, at: usize, more: &mut VecDeque<Raw>) -> Option<Raw> {
+    fn at(&self, at: usize, more: &mut VecDeque<Raw>) -> Option<Raw> {
         let c = char_at(self.text, at)?;
         if ascii_or_wide_digit(c).is_some() {
             if let Some(mut parts) = self.date_pattern(at) {
@@ -175,7 +174,7 @@ impl<'a> Scanner<'a> {
     // ----- Arabic numbers -----------------------------------------------------------------
 
     /// Reads an Arabic number whose digits start at `at`. `standalone` skips look-behind.
-    fn arabic(&mut self, at: usize, standalone: bool) -> Option<Raw> {
+    fn arabic(&self, at: usize, standalone: bool) -> Option<Raw> {
         let core = Core::read(
             self.text,
             at,
@@ -203,116 +202,6 @@ impl<'a> Scanner<'a> {
         raw.end = after;
         self.classify(&mut raw, &core, &context);
         Some(raw)
-    }
-
-    /// Reads a number introduced by `百分之`, `千分之` or `萬分之`.
-    fn fraction_of(&mut self, at: usize, sign: PercentSign, digits_at: usize) -> Option<Raw> {
-        let c = char_at(self.text, digits_at)?;
-        let mut raw = if ascii_or_wide_digit(c).is_some() {
-            let mut inner = Scanner {
-                text: self.text,
-                floor: digits_at,
-            };
-            inner.arabic(digits_at, true)?
-        } else if chinese::starts_numeral(c) {
-            let n = chinese::read(self.text, digits_at, |_| false)?;
-            Raw::from_chinese(digits_at, &n)
-        } else {
-            return None;
-        };
-        if raw.percent.is_some() || raw.kind != Kind::Quantity {
-            return None;
-        }
-        raw.start = at;
-        raw.percent = Some(sign);
-        raw.suffixless = false;
-        if let Some(q) = negative_before(self.text, at, self.floor) {
-            raw.start = q;
-            raw.written = -raw.written;
-        }
-        Some(raw)
-    }
-
-    /// Reads a Chinese numeral when it is written as a quantity, date, year or ordinal.
-    fn chinese(&mut self, at: usize) -> Option<Raw> {
-        let text = self.text;
-        let reserved = |p: usize| reserved_scale(text, p);
-        let n = chinese::read(text, at, reserved)?;
-        if char_at(text, n.end).is_some_and(chinese::is_numeral_char) {
-            return None;
-        }
-        let mut raw = Raw::from_chinese(at, &n);
-        let ordinal = self.text[self.floor..at].ends_with(ORDINAL_PREFIX);
-        if ordinal {
-            raw.start = at - ORDINAL_PREFIX.len();
-            raw.kind = Kind::Ordinal;
-        }
-        if let Some(q) = negative_before(text, raw.start, self.floor) {
-            raw.start = q;
-            raw.written = -raw.written;
-        }
-        let context = Before {
-            start: raw.start,
-            ..Before::default()
-        };
-        let core = Core::from_chinese(at, &n);
-        raw.end = self.look_ahead(&mut raw, &core, &context);
-        if ordinal {
-            if let Some(end) =
-                quarter_suffix(text, n.end).filter(|_| (1..=4).contains(&whole(&n.value)))
-            {
-                raw.kind = Kind::Date;
-                raw.end = end;
-            }
-            return Some(raw);
-        }
-        if line_prefix_is_blank(text, raw.start, self.floor)
-            && matches!(char_at(text, n.end), Some('、' | '．'))
-        {
-            raw.kind = Kind::Ordinal;
-            return Some(raw);
-        }
-        if self.chinese_list_marker(raw.start, n.end) {
-            raw.kind = Kind::Ordinal;
-            return Some(raw);
-        }
-        self.classify_chinese(&mut raw, &n, &core, &context)
-            .then_some(raw)
-    }
-
-    /// Whether a Chinese numeral run reads as a number here (else it is part of a word).
-    fn classify_chinese(
-        &self,
-        raw: &mut Raw,
-        n: &chinese::ChineseNumeral,
-        core: &Core,
-        context: &Before,
-    ) -> bool {
-        self.classify(raw, core, context);
-        if raw.kind == Kind::Year || raw.kind == Kind::Date {
-            return true;
-        }
-        if n.positional && n.digit_count > 1 {
-            return false;
-        }
-        let lone_one = n.digit_count == 1 && !n.has_unit && whole(&n.value) == 1;
-        let strong_suffix =
-            raw.percent.is_some() || raw.currency.is_some() || raw.scale_exp > 0 || raw.more;
-        let multiple = raw.unit == Some(MULTIPLE_UNIT);
-        if strong_suffix || multiple || n.has_big_unit {
-            return true;
-        }
-        if raw.unit.is_some() {
-            return !lone_one;
-        }
-        n.has_unit && n.digit_count >= 1 && raw.written.abs() >= Decimal::TEN
-    }
-
-    /// `（一）` or `(三)`: a list marker.
-    fn chinese_list_marker(&self, start: usize, end: usize) -> bool {
-        let before = char_before(self.text, start);
-        let after = char_at(self.text, end);
-        matches!(before, Some('(' | '（')) && matches!(after, Some(')' | '）'))
     }
 
     // ----- Patterns ----------------------------------------------------------------------
@@ -464,15 +353,4 @@ fn skip_numeral_run(text: &str, at: usize) -> usize {
         p += c.len_utf8();
     }
     p
-}
-
-/// `百分之`, `千分之`, `萬分之` starting at `at`: the percent kind and where the digits start.
-fn fraction_prefix(text: &str, at: usize) -> Option<(PercentSign, usize)> {
-    let rest = &text[at..];
-    for &(prefix, sign) in FRACTION_PREFIXES {
-        if rest.starts_with(prefix) {
-            return Some((sign, at + prefix.len()));
-        }
-    }
-    None
 }
