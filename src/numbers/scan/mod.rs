@@ -10,24 +10,21 @@ mod calendar;
 mod digits;
 mod kind;
 mod numerals;
+mod patterns;
 mod raw;
 mod text;
 
 use std::collections::VecDeque;
 
-use rust_decimal::Decimal;
-
 use super::chinese;
-use super::lexicon::{
-    LIST_JOINERS, RANGE_JOINERS, SHORT_YEAR_DASHES, SHORT_YEAR_JOINERS, YEARS,
-    starts_fraction_prefix,
-};
+use super::lexicon::starts_fraction_prefix;
 use super::{Kind, Number};
 use before::{Before, skip_prefix_currency};
 use digits::{Core, ascii_or_wide_digit, is_digit_char};
 use numerals::fraction_prefix;
+use patterns::pair;
 use raw::Raw;
-use text::{char_at, char_before, skip_while};
+use text::char_at;
 
 /// Whether a character can start a number: a digit, a Chinese numeral, or
 /// the 百/千/萬 of 百分之, 千分之, 萬分之.
@@ -171,8 +168,6 @@ impl<'a> Scanner<'a> {
         None
     }
 
-    // ----- Arabic numbers -----------------------------------------------------------------
-
     /// Reads an Arabic number whose digits start at `at`. `standalone` skips look-behind.
     fn arabic(&self, at: usize, standalone: bool) -> Option<Raw> {
         let core = Core::read(
@@ -202,144 +197,6 @@ impl<'a> Scanner<'a> {
         raw.end = after;
         self.classify(&mut raw, &core, &context);
         Some(raw)
-    }
-
-    // ----- Patterns ----------------------------------------------------------------------
-
-    /// `2024-06-30`, `2024/6/30`, `30/6/2024`: a year and two date parts.
-    fn date_pattern(&self, at: usize) -> Option<Vec<Raw>> {
-        let text = self.text;
-        // Quick exit: a date's first part is 1–4 ASCII digits and a separator.
-        let bytes = text.as_bytes();
-        let run = bytes[at..]
-            .iter()
-            .take(5)
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        if run == 0 || run > 4 || !matches!(bytes.get(at + run), Some(b'-' | b'/' | b'.')) {
-            return None;
-        }
-        if char_before(text, at).is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == ',')
-        {
-            return None;
-        }
-        let mut parts = [(0usize, 0usize); 3];
-        let mut p = at;
-        let mut sep = None;
-        for (i, part) in parts.iter_mut().enumerate() {
-            let end = skip_while(text, p, |c| c.is_ascii_digit());
-            if end == p || end - p > 4 {
-                return None;
-            }
-            *part = (p, end);
-            if i < 2 {
-                let s = char_at(text, end)?;
-                if !matches!(s, '-' | '/' | '.') || sep.is_some_and(|x| x != s) {
-                    return None;
-                }
-                sep = Some(s);
-                p = end + 1;
-            }
-        }
-        let (last_start, last_end) = parts[2];
-        if char_at(text, last_end).is_some_and(|c| c.is_ascii_alphanumeric()) {
-            return None;
-        }
-        let lens: Vec<usize> = parts.iter().map(|(s, e)| e - s).collect();
-        let year_index = match lens.as_slice() {
-            [4, 1..=2, 1..=2] => 0,
-            [1..=2, 1..=2, 4] => 2,
-            _ => return None,
-        };
-        let year: i128 = text[parts[year_index].0..parts[year_index].1]
-            .parse()
-            .ok()?;
-        if !YEARS.contains(&year)
-            || sep == Some('.') && year_index == 0 && last_end - last_start > 2
-        {
-            return None;
-        }
-        let raws = parts
-            .iter()
-            .enumerate()
-            .map(|(i, &(s, e))| {
-                let value = Decimal::from_str_exact(&text[s..e]).unwrap_or_default();
-                let mut raw = Raw::new(s, e, value, Decimal::new(5, 1));
-                raw.kind = if i == year_index {
-                    Kind::Year
-                } else {
-                    Kind::Date
-                };
-                raw.year_like = i == year_index;
-                raw.fixed = true;
-                raw.short_int = e - s <= 2;
-                raw
-            })
-            .collect();
-        Some(raws)
-    }
-}
-
-/// Pairs neighbouring numbers: ranges share their suffix, lists share being years.
-fn pair(text: &str, a: &mut Raw, b: &mut Raw) {
-    if a.end > b.start || a.fixed || b.fixed || b.start - a.end > 12 {
-        return;
-    }
-    let between =
-        text[a.end..b.start].trim_matches(|c: char| c == ' ' || c == '\u{a0}' || c == '\u{3000}');
-    // A joining word (`to`) needs a space before it: `5to7` is no range.
-    let is_word = between.bytes().all(|b| b.is_ascii_alphabetic());
-    let is_range =
-        RANGE_JOINERS.contains(&between) && (!is_word || text[a.end..b.start].starts_with(' '));
-    let is_list = LIST_JOINERS.iter().any(|j| between.eq_ignore_ascii_case(j));
-    let yearish = |r: &Raw| r.year_like || r.kind == Kind::Year;
-    if is_range || is_list {
-        if a.kind == Kind::Year && b.year_like || b.kind == Kind::Year && a.year_like {
-            a.kind = Kind::Year;
-            b.kind = Kind::Year;
-            return;
-        }
-        if a.kind == Kind::Year
-            && b.short_int
-            && b.kind == Kind::Quantity
-            && b.suffixless
-            && SHORT_YEAR_JOINERS.contains(&between)
-        {
-            b.kind = Kind::Year;
-            return;
-        }
-    }
-    if !is_range {
-        return;
-    }
-    if yearish(a)
-        && (yearish(b) || b.short_int && b.suffixless && SHORT_YEAR_DASHES.contains(&between))
-    {
-        a.kind = Kind::Year;
-        b.kind = Kind::Year;
-        return;
-    }
-    if a.kind == Kind::Label && b.kind == Kind::Quantity && b.suffixless {
-        b.kind = Kind::Label;
-        return;
-    }
-    if a.suffixless
-        && !b.suffixless
-        && a.kind == Kind::Quantity
-        && a.percent.is_none()
-        && matches!(b.kind, Kind::Quantity | Kind::Date)
-    {
-        a.scale_exp = b.scale_exp;
-        a.percent = b.percent;
-        a.unit = b.unit;
-        a.kind = b.kind;
-        if a.currency.is_none() {
-            a.currency = b.currency;
-        }
-        a.year_like = false;
-    }
-    if b.currency.is_none() && a.currency.is_some() && b.kind == Kind::Quantity {
-        b.currency = a.currency;
     }
 }
 
