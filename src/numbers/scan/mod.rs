@@ -1,8 +1,23 @@
 //! The scanner: finds where numbers start, reads their digits, then looks
-//! back for what stands before them (currency, sign, `第`, a label word) and
-//! forward for what follows (scale, percent, currency, unit, date marks).
-//! A last step pairs neighbours: `3-5 billion` shares its scale, `2023 and
-//! 2024` share being years.
+//! back for what stands before them and forward for what follows, settles
+//! what kind of number it is, and pairs it with its neighbour. One job per
+//! file:
+//!
+//! - `mod.rs`: the [`NumberReader`] iterator, the search for candidate
+//!   positions, and the [`Scanner`] that runs the steps below on one;
+//! - `digits.rs`: reading Arabic digits, thousands groups and a decimal point;
+//! - `numerals.rs`: Chinese numerals in context, and `百分之` fractions;
+//! - `before.rs`: look-behind (signs, currencies, `第`, glued letters, the
+//!   words before);
+//! - `after.rs`: look-ahead (`)`, `多`, scales, percents, currencies,
+//!   multiples, units);
+//! - `calendar.rs`: the marks that make a number a year, date or ordinal;
+//! - `kind.rs`: classification, from what the look-behind and look-ahead found;
+//! - `patterns.rs`: ISO dates, and pairing ranges and lists;
+//! - `raw.rs`: the number as read, and how it becomes a [`Number`];
+//! - `text.rs`: small text helpers.
+//!
+//! The word lists all steps consult live in `lexicon.rs`.
 
 mod after;
 mod before;
@@ -25,6 +40,92 @@ use numerals::fraction_prefix;
 use patterns::pair;
 use raw::Raw;
 use text::char_at;
+
+/// Iterator over the numbers of a text, in document order.
+pub struct NumberReader<'a> {
+    /// The text being read.
+    text: &'a str,
+    /// Where the search for the next number goes on.
+    pos: usize,
+    /// Where the previous number ended: no look-behind goes before it.
+    prev_end: usize,
+    /// The last number read, held back until its right neighbour is known.
+    pending: Option<Raw>,
+    /// Numbers a pattern read at once (the rest of an ISO date).
+    ready: VecDeque<Raw>,
+}
+
+impl<'a> NumberReader<'a> {
+    /// A reader positioned at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        NumberReader {
+            text,
+            pos: 0,
+            prev_end: 0,
+            pending: None,
+            ready: VecDeque::new(),
+        }
+    }
+
+    /// Finds and reads the next number after `self.pos`.
+    fn scan(&mut self) -> Option<Raw> {
+        if let Some(raw) = self.ready.pop_front() {
+            return Some(raw);
+        }
+        while let Some(at) = next_candidate(self.text, self.pos) {
+            let scanner = Scanner {
+                text: self.text,
+                floor: self.prev_end,
+            };
+            if let Some(first) = scanner.at(at, &mut self.ready) {
+                let end = self.ready.back().map_or(first.end, |r| r.end);
+                self.pos = end;
+                self.prev_end = end;
+                return Some(first);
+            }
+            // Not a number (a numeral inside a word such as 統一): skip the whole run.
+            self.pos = skip_numeral_run(self.text, at);
+        }
+        self.pos = self.text.len();
+        None
+    }
+}
+
+impl Iterator for NumberReader<'_> {
+    type Item = Number;
+
+    /// Each number is finished once the next is read, since pairing with
+    /// it may still give it a suffix or a kind (`3-5 billion`, `2023-24`).
+    fn next(&mut self) -> Option<Number> {
+        loop {
+            let next = self.scan();
+            match (self.pending.take(), next) {
+                (None, None) => return None,
+                (Some(a), None) => return Some(a.finish()),
+                (None, Some(b)) => self.pending = Some(b),
+                (Some(mut a), Some(mut b)) => {
+                    pair(self.text, &mut a, &mut b);
+                    self.pending = Some(b);
+                    return Some(a.finish());
+                }
+            }
+        }
+    }
+}
+
+/// Reads the single number that starts exactly at `pos` (digits or a
+/// currency sign), without looking at what stands before it. Expressions use
+/// this for literals.
+pub fn read_number_at(text: &str, pos: usize) -> Option<Number> {
+    let scanner = Scanner { text, floor: pos };
+    let mut digits_at = skip_prefix_currency(text, pos).unwrap_or(pos);
+    if char_at(text, digits_at) == Some('.') {
+        digits_at += 1;
+    }
+    ascii_or_wide_digit(char_at(text, digits_at)?)?;
+    let raw = scanner.arabic(digits_at, false)?;
+    (raw.start == pos).then(|| raw.finish())
+}
 
 /// Whether a character can start a number: a digit, a Chinese numeral, or
 /// the 百/千/萬 of 百分之, 千分之, 萬分之.
@@ -59,95 +160,28 @@ fn next_candidate(text: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// Iterator over the numbers of a text, in document order.
-pub struct NumberReader<'a> {
-    text: &'a str,
-    pos: usize,
-    prev_end: usize,
-    pending: Option<Raw>,
-    ready: VecDeque<Raw>,
-}
-
-impl<'a> NumberReader<'a> {
-    /// A reader positioned at the start of `text`.
-    pub fn new(text: &'a str) -> Self {
-        NumberReader {
-            text,
-            pos: 0,
-            prev_end: 0,
-            pending: None,
-            ready: VecDeque::new(),
+/// The end of the run of numeral characters starting at `at` (at least one character).
+fn skip_numeral_run(text: &str, at: usize) -> usize {
+    let mut p = at;
+    for c in text[at..].chars() {
+        if p > at && !(chinese::is_numeral_char(c) || is_digit_char(c)) {
+            break;
         }
+        p += c.len_utf8();
     }
+    p
 }
 
-impl Iterator for NumberReader<'_> {
-    type Item = Number;
-
-    fn next(&mut self) -> Option<Number> {
-        loop {
-            let next = self.scan();
-            match (self.pending.take(), next) {
-                (None, None) => return None,
-                (Some(a), None) => return Some(a.finish()),
-                (None, Some(b)) => self.pending = Some(b),
-                (Some(mut a), Some(mut b)) => {
-                    pair(self.text, &mut a, &mut b);
-                    self.pending = Some(b);
-                    return Some(a.finish());
-                }
-            }
-        }
-    }
-}
-
-/// Reads the single number that starts exactly at `pos` (digits or a
-/// currency sign), without looking at what stands before it. Expressions use
-/// this for literals.
-pub fn read_number_at(text: &str, pos: usize) -> Option<Number> {
-    let scanner = Scanner { text, floor: pos };
-    let mut digits_at = skip_prefix_currency(text, pos).unwrap_or(pos);
-    if char_at(text, digits_at) == Some('.') {
-        digits_at += 1;
-    }
-    ascii_or_wide_digit(char_at(text, digits_at)?)?;
-    let raw = scanner.arabic(digits_at, false)?;
-    (raw.start == pos).then(|| raw.finish())
-}
-
-impl NumberReader<'_> {
-    /// Finds and reads the next number after `self.pos`.
-    fn scan(&mut self) -> Option<Raw> {
-        if let Some(raw) = self.ready.pop_front() {
-            return Some(raw);
-        }
-        while let Some(at) = next_candidate(self.text, self.pos) {
-            let scanner = Scanner {
-                text: self.text,
-                floor: self.prev_end,
-            };
-            if let Some(first) = scanner.at(at, &mut self.ready) {
-                let end = self.ready.back().map_or(first.end, |r| r.end);
-                self.pos = end;
-                self.prev_end = end;
-                return Some(first);
-            }
-            // Not a number (a numeral inside a word such as 統一): skip the whole run.
-            self.pos = skip_numeral_run(self.text, at);
-        }
-        self.pos = self.text.len();
-        None
-    }
-}
-
-/// Reads the number(s) starting at one candidate position.
+/// Reads the number(s) starting at one candidate position. Its steps live
+/// in the files of this module, each in its own `impl Scanner` block.
 struct Scanner<'a> {
+    /// The text being read.
     text: &'a str,
     /// Look-behind never goes before this offset (the end of the previous number).
     floor: usize,
 }
 
-impl<'a> Scanner<'a> {
+impl Scanner<'_> {
     /// The number starting at `at`; a pattern of several (an ISO date) puts the rest in `more`.
     fn at(&self, at: usize, more: &mut VecDeque<Raw>) -> Option<Raw> {
         let c = char_at(self.text, at)?;
@@ -168,46 +202,29 @@ impl<'a> Scanner<'a> {
         None
     }
 
-    /// Reads an Arabic number whose digits start at `at`. `standalone` skips look-behind.
+    /// Reads an Arabic number whose digits start at `at`: digits, what
+    /// stands before (unless `standalone`), what follows, and its kind.
     fn arabic(&self, at: usize, standalone: bool) -> Option<Raw> {
-        let core = Core::read(
-            self.text,
-            at,
-            standalone || self.floor > at.saturating_sub(1),
-        );
+        // A `.` before the digits is a decimal point only after the floor.
+        let no_leading_dot = standalone || self.floor > at.saturating_sub(1);
+        let core = Core::read(self.text, at, no_leading_dot);
         let mut raw = Raw::from_core(&core);
         if core.overflow || core.version_like {
             raw.kind = Kind::Label;
-            raw.end = core.end;
             return Some(raw);
         }
-        let context = if standalone {
+        let before = if standalone {
             Before::at(core.start)
         } else {
             self.look_behind(core.start)
         };
-        if let Some(c) = context.currency {
-            raw.currency = Some(c);
-        }
-        raw.start = context.start;
-        if context.negative {
+        raw.start = before.start;
+        raw.currency = before.currency;
+        if before.negative {
             raw.written = -raw.written;
         }
-        let after = self.look_ahead(&mut raw, &core, &context);
-        raw.end = after;
-        self.classify(&mut raw, &core, &context);
+        raw.end = self.look_ahead(&mut raw, &core, &before);
+        self.classify(&mut raw, &core, &before);
         Some(raw)
     }
-}
-
-/// The end of the run of numeral characters starting at `at` (at least one character).
-fn skip_numeral_run(text: &str, at: usize) -> usize {
-    let mut p = at;
-    for c in text[at..].chars() {
-        if p > at && !(chinese::is_numeral_char(c) || is_digit_char(c)) {
-            break;
-        }
-        p += c.len_utf8();
-    }
-    p
 }
