@@ -226,11 +226,8 @@ impl<'a> Scanner<'a> {
         let q = skip_back_while(self.text, p, self.floor, |c| {
             matches!(c, ' ' | ',' | '\u{a0}')
         });
-        if month_day_before(self.text, q) {
-            MonthBefore::MonthDay
-        } else {
-            MonthBefore::None
-        }
+        let day = month_day_before(self.text, q);
+        day.then_some(MonthBefore::MonthDay).unwrap_or_default()
     }
 }
 
@@ -312,11 +309,8 @@ fn number_sign_before(text: &str, p: usize, floor: usize) -> Option<usize> {
     if let Some(q) = strip_suffix(text, floor, p, NUMBER_SIGN) {
         return Some(q);
     }
-    let q = if char_before(text, p) == Some(' ') {
-        p - 1
-    } else {
-        p
-    };
+    // One space may stand between `No.` and the digits.
+    let q = p - usize::from(char_before(text, p) == Some(' '));
     NUMBER_WORDS.iter().find_map(|w| {
         strip_suffix(text, floor, q, w)
             .filter(|&r| !char_before(text, r).is_some_and(|c| c.is_ascii_alphabetic()))

@@ -18,18 +18,13 @@ type DateParts = [(usize, usize); 3];
 impl Scanner<'_> {
     /// `2024-06-30`, `2024/6/30`, `30/6/2024`: a year and two date parts.
     pub(super) fn date_pattern(&self, at: usize) -> Option<Vec<Raw>> {
-        let text = self.text;
-        if !may_start_date(text, at) {
+        if !may_start_date(self.text, at) {
             return None;
         }
-        let parts = date_parts(text, at)?;
-        let year_index = year_part(text, &parts)?;
-        let raws = parts
-            .iter()
-            .enumerate()
-            .map(|(i, &(start, end))| date_part(text, start, end, i == year_index))
-            .collect();
-        Some(raws)
+        let parts = date_parts(self.text, at)?;
+        let year = year_part(self.text, &parts)?;
+        let part = |(i, &(start, end)): (usize, _)| date_part(self.text, start, end, i == year);
+        Some(parts.iter().enumerate().map(part).collect())
     }
 }
 
