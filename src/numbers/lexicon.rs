@@ -614,3 +614,7 @@ pub(crate) const SHORT_YEAR_DASHES: &[&str] = SHORT_YEAR_JOINERS.split_at(2).0;
 fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
+
+#[cfg(test)]
+#[path = "lexicon_tests.rs"]
+mod tests;
