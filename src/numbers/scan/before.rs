@@ -226,8 +226,11 @@ impl<'a> Scanner<'a> {
         let q = skip_back_while(self.text, p, self.floor, |c| {
             matches!(c, ' ' | ',' | '\u{a0}')
         });
-        let day = month_day_before(self.text, q);
-        day.then_some(MonthBefore::MonthDay).unwrap_or_default()
+        if month_day_before(self.text, q) {
+            MonthBefore::MonthDay
+        } else {
+            MonthBefore::None
+        }
     }
 }
 
