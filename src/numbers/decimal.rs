@@ -5,12 +5,14 @@
 use rust_decimal::Decimal;
 
 /// `10^exp` as a decimal. `exp` is at most 16 wherever the reader calls it.
+#[inline]
 pub(crate) fn pow10(exp: u32) -> Decimal {
     Decimal::from_i128_with_scale(10i128.pow(exp), 0)
 }
 
 /// `d × 10^exp`, exactly: the decimal point moves, the digits stay.
 /// `None` when the result does not fit a decimal.
+#[inline]
 pub(crate) fn times_pow10(d: Decimal, exp: i32) -> Option<Decimal> {
     if exp == 0 {
         return Some(d);
@@ -27,6 +29,7 @@ pub(crate) fn times_pow10(d: Decimal, exp: i32) -> Option<Decimal> {
 }
 
 /// The integer value of `d`, or −1 when it has a fraction.
+#[inline]
 pub(crate) fn whole(d: &Decimal) -> i128 {
     let m = d.mantissa();
     if d.scale() == 0 {

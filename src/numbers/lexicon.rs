@@ -126,6 +126,7 @@ pub(crate) enum Attach {
 impl Attach {
     /// Where a suffix with this attachment would start: `glued` is right after
     /// the digits, `spaced` after the white space that follows them.
+    #[inline]
     pub fn position(self, glued: usize, spaced: usize) -> Option<usize> {
         match self {
             Attach::Glued => Some(glued),
@@ -238,6 +239,7 @@ pub(crate) const MEGA_UNITS: &[&str] = &[
 ];
 
 /// The SI units that keep a scale character from being a scale when they follow it.
+#[inline]
 pub(crate) fn units_after_scale(c: char) -> &'static [&'static str] {
     match c {
         '千' => KILO_UNITS,
@@ -261,6 +263,7 @@ pub(crate) enum PercentSign {
 
 impl PercentSign {
     /// How many places the decimal point moves left: 2 for hundredths.
+    #[inline]
     pub fn places(self) -> i32 {
         match self {
             PercentSign::Percent | PercentSign::Points => 2,
@@ -270,6 +273,7 @@ impl PercentSign {
     }
 
     /// The kind of a number carrying this sign.
+    #[inline]
     pub fn kind(self) -> Kind {
         match self {
             PercentSign::Percent | PercentSign::PerMille => Kind::Percent,
@@ -351,6 +355,7 @@ pub(crate) const MINUS_SIGNS: &[char] = &['-', '−', '－', '–'];
 pub(crate) const PLUS_SIGNS: &[char] = &['+', '＋'];
 
 /// Whether `c` is a sign, and whether it negates.
+#[inline]
 pub(crate) fn sign_negates(c: char) -> Option<bool> {
     if MINUS_SIGNS.contains(&c) {
         Some(true)
@@ -477,6 +482,7 @@ pub(crate) const CHINESE_LABEL_PREFIXES: &[&str] =
     &["附註", "附注", "註", "注", "編號", "编号", "代碼", "代码"];
 
 /// Whether `word` (any ASCII case) makes the number after it part of a name.
+#[inline]
 pub(crate) fn is_label_word(word: &str) -> bool {
     in_list(LABEL_WORDS, word)
 }
@@ -513,6 +519,7 @@ pub(crate) const MONTHS: &[&str] = &[
 ];
 
 /// Whether `word` (any ASCII case, a trailing dot allowed) names a month.
+#[inline]
 pub(crate) fn is_month(word: &str) -> bool {
     in_list(MONTHS, word.trim_end_matches('.'))
 }
@@ -546,6 +553,7 @@ pub(crate) const YEAR_PHRASES: &[(&str, &str)] = &[
 ];
 
 /// Whether `word` (any ASCII case) makes a four-digit number after it a year.
+#[inline]
 pub(crate) fn is_year_prefix(word: &str) -> bool {
     in_list(YEAR_PREFIXES, word)
 }
@@ -557,6 +565,7 @@ pub(crate) const CHINESE_YEAR_PREFIXES: &[&str] = &["於", "于", "自", "截至
 pub(crate) const GLUED_YEAR_WORDS: &[&str] = &["fy"];
 
 /// Whether `word` (any ASCII case) is a glued year prefix.
+#[inline]
 pub(crate) fn is_glued_year_word(word: &str) -> bool {
     in_list(GLUED_YEAR_WORDS, word)
 }
@@ -566,6 +575,7 @@ pub(crate) fn is_glued_year_word(word: &str) -> bool {
 pub(crate) const PERIOD_LETTERS: &[(char, i128)] = &[('q', 4), ('h', 2)];
 
 /// Whether `letter` (either case) and `n` name a part of a year.
+#[inline]
 pub(crate) fn is_period(letter: char, n: i128) -> bool {
     let letter = letter.to_ascii_lowercase();
     PERIOD_LETTERS
@@ -611,6 +621,7 @@ pub(crate) const SHORT_YEAR_JOINERS: &[&str] = &["-", "–", "/"];
 pub(crate) const SHORT_YEAR_DASHES: &[&str] = SHORT_YEAR_JOINERS.split_at(2).0;
 
 /// Whether `word` is in `list`, ASCII case-insensitively.
+#[inline]
 fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }

@@ -236,6 +236,7 @@ impl<'a> Scanner<'a> {
 
 /// `December 31`: one or two digits ending at `end` with a month name
 /// before them. The day was the previous number, so this look crosses the floor.
+#[inline]
 fn month_day_before(text: &str, end: usize) -> bool {
     let start = skip_back_while(text, end, end.saturating_sub(3), |c| c.is_ascii_digit());
     (1..=2).contains(&(end - start))
@@ -244,6 +245,7 @@ fn month_day_before(text: &str, end: usize) -> bool {
 
 /// `as of 2024`, `fiscal year 2024`: whether `second`, the word starting at
 /// `q`, ends a two-word year prefix.
+#[inline]
 fn year_phrase_before(text: &str, q: usize, floor: usize, second: &str) -> bool {
     let ends_phrase = |(_, b): &(&str, &str)| b.eq_ignore_ascii_case(second);
     if !YEAR_PHRASES.iter().any(ends_phrase) {
@@ -257,6 +259,7 @@ fn year_phrase_before(text: &str, q: usize, floor: usize, second: &str) -> bool 
 }
 
 /// `Q3 2024`, `H1 2025`, `3Q 2024`: a period right before a year.
+#[inline]
 fn period_before(text: &str, p: usize, floor: usize) -> bool {
     let q = skip_back_while(text, p, floor, |c| c == ' ');
     if q == p || q < 2 {
@@ -273,6 +276,7 @@ fn period_before(text: &str, p: usize, floor: usize) -> bool {
 }
 
 /// The currency an ASCII code glued to the digits names (`RMB5`, `USD5`).
+#[inline]
 fn currency_code(word: &str) -> Option<Currency> {
     CURRENCY_PREFIXES
         .iter()
@@ -284,6 +288,7 @@ fn currency_code(word: &str) -> Option<Currency> {
 /// whether it negates. A hyphen after a digit or a Latin letter is a range
 /// or a name (`3-5`, `COVID-19`), not a sign; after a Chinese word it is a
 /// sign (`同比增長-5.4%`).
+#[inline]
 fn sign_before(text: &str, p: usize, floor: usize) -> Option<(usize, bool)> {
     let c = char_before(text, p)?;
     let negates = sign_negates(c)?;
@@ -301,6 +306,7 @@ fn sign_before(text: &str, p: usize, floor: usize) -> Option<(usize, bool)> {
 }
 
 /// A Chinese word for "negative" (`負`) right before `p`: where it starts.
+#[inline]
 pub(super) fn negative_before(text: &str, p: usize, floor: usize) -> Option<usize> {
     NEGATIVE_WORDS
         .iter()
@@ -308,6 +314,7 @@ pub(super) fn negative_before(text: &str, p: usize, floor: usize) -> Option<usiz
 }
 
 /// `No. 1`, `No.1`, `#1`: where the mark starts.
+#[inline]
 fn number_sign_before(text: &str, p: usize, floor: usize) -> Option<usize> {
     if let Some(q) = strip_suffix(text, floor, p, NUMBER_SIGN) {
         return Some(q);

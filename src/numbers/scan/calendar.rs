@@ -50,17 +50,20 @@ impl Scanner<'_> {
 
 /// Whether a year mark after the number would make it a year: a bare
 /// year-like Arabic number, or four Chinese digits (`二〇二四年`).
+#[inline]
 fn may_be_year(raw: &Raw, core: &Core, value: i128) -> bool {
     raw.year_like
         || !core.is_arabic && core.positional && core.int_digits == 4 && YEARS.contains(&value)
 }
 
 /// `年`, `財年`, `財政年度` or, after Arabic digits, an estimate mark: where it ends.
+#[inline]
 fn year_mark(text: &str, p: usize, arabic: bool) -> Option<usize> {
     after_any(text, p, YEAR_MARKS).or_else(|| estimate_mark(text, p).filter(|_| arabic))
 }
 
 /// `9月`, `9月份`, `19日`, `三季度`: a month, day or quarter mark for `value`; where it ends.
+#[inline]
 fn date_mark(text: &str, p: usize, value: i128) -> Option<usize> {
     let within = |max: i128| (1..=max).contains(&value);
     if within(12)
@@ -81,6 +84,7 @@ fn date_mark(text: &str, p: usize, value: i128) -> Option<usize> {
 
 /// `3Q`, `1H`, `3Q24`, `3Q'24`: a quarter or half letter after a one-digit
 /// number, with an optional two-digit year glued on; where it ends.
+#[inline]
 fn period_mark(text: &str, p: usize, value: i128, int_digits: usize) -> Option<usize> {
     let c = char_at(text, p)?;
     if !is_period(c, value) || int_digits != 1 {
@@ -92,11 +96,13 @@ fn period_mark(text: &str, p: usize, value: i128, int_digits: usize) -> Option<u
 }
 
 /// `季度` or `季` after a quarter number.
+#[inline]
 pub(super) fn quarter_suffix(text: &str, p: usize) -> Option<usize> {
     after_any(text, p, QUARTER_MARKS)
 }
 
 /// `st`, `nd`, `rd`, `th` after a number: an English ordinal.
+#[inline]
 fn ordinal_suffix(text: &str, p: usize) -> Option<usize> {
     let c = char_at(text, p)?;
     ORDINAL_SUFFIXES
@@ -107,6 +113,7 @@ fn ordinal_suffix(text: &str, p: usize) -> Option<usize> {
 }
 
 /// `31 December`: a month name after a day number.
+#[inline]
 pub(super) fn month_after(text: &str, p: usize) -> bool {
     let q = skip_while(text, p, |c| c == ' ');
     let end = skip_while(text, q, |c| c.is_ascii_alphabetic());
@@ -114,6 +121,7 @@ pub(super) fn month_after(text: &str, p: usize) -> bool {
 }
 
 /// `10:30`: the end of a time of day.
+#[inline]
 pub(super) fn time_after(text: &str, p: usize) -> Option<usize> {
     if char_at(text, p) != Some(':') {
         return None;
@@ -124,11 +132,13 @@ pub(super) fn time_after(text: &str, p: usize) -> Option<usize> {
 }
 
 /// `年` (and friends) or an estimate mark `2024E` after a year-like number.
+#[inline]
 pub(super) fn year_mark_after(text: &str, p: usize) -> Option<usize> {
     after_any(text, p, SHORT_YEAR_MARKS).or_else(|| estimate_mark(text, p))
 }
 
 /// `2024E`, `2025F`: an estimate mark glued after a year.
+#[inline]
 fn estimate_mark(text: &str, p: usize) -> Option<usize> {
     let c = char_at(text, p)?;
     let alone = !char_at(text, p + 1).is_some_and(|n| n.is_ascii_alphanumeric());

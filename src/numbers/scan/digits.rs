@@ -92,6 +92,7 @@ impl Core {
 
 /// Where a number starts that may have a bare leading dot (`.5`): at the
 /// dot, unless a letter or digit stands before the dot (`No.5`, `v.5`).
+#[inline]
 fn leading_dot(text: &str, at: usize) -> usize {
     let Some(dot @ ('.' | '．')) = char_before(text, at) else {
         return at;
@@ -103,6 +104,7 @@ fn leading_dot(text: &str, at: usize) -> usize {
 
 /// `1.2.3`: a second dot and digit after a fraction make a version number.
 /// Where the version ends, when it is one.
+#[inline]
 fn version_end(text: &str, p: usize, frac_digits: usize) -> Option<usize> {
     let again = frac_digits > 0
         && char_at(text, p) == Some('.')
@@ -226,6 +228,7 @@ fn digit_at(text: &str, p: usize) -> Option<(u32, usize)> {
 }
 
 /// A decimal point at `p` followed by a digit: where the fraction digits start.
+#[inline]
 fn decimal_point(text: &str, p: usize) -> Option<usize> {
     let c = char_at(text, p).filter(|&c| c == '.' || c == '．')?;
     let q = p + c.len_utf8();
@@ -253,6 +256,7 @@ fn group_separator(text: &str, p: usize, previous: Option<char>) -> Option<(char
 }
 
 /// Characters written between groups of thousands: `1,234`, `1 234`, `1'234`.
+#[inline]
 fn is_group_separator(c: char) -> bool {
     matches!(
         c,
@@ -261,6 +265,7 @@ fn is_group_separator(c: char) -> bool {
 }
 
 /// Three digits at `p`: where they end.
+#[inline]
 fn three_digits(text: &str, p: usize) -> Option<usize> {
     let mut q = p;
     for _ in 0..3 {

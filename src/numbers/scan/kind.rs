@@ -144,12 +144,15 @@ impl<'a> Scanner<'a> {
         if day_like && let Some(end) = self.day_end(raw.end, words) {
             return Some((Kind::Date, end));
         }
+        if !raw.year_like {
+            return None;
+        }
         let year_mark = year_mark_after(self.text, raw.end);
         let marked = words.month_before != MonthBefore::None
             || words.period_before
             || words.year_prefix
             || year_mark.is_some();
-        (raw.year_like && marked).then(|| (Kind::Year, year_mark.unwrap_or(raw.end)))
+        marked.then(|| (Kind::Year, year_mark.unwrap_or(raw.end)))
     }
 
     /// Where a day number ending at `end` ends when a month stands before or
@@ -163,6 +166,7 @@ impl<'a> Scanner<'a> {
 }
 
 /// The kind a glued letter prefix gives: `FY2024` a year, `Q3`/`H1` a date, `A100` a name.
+#[inline]
 fn glued_kind(word: &str, t: &Traits, core: &Core) -> Kind {
     let single = t.int && core.int_digits == 1;
     let mut letters = word.chars();
@@ -177,6 +181,7 @@ fn glued_kind(word: &str, t: &Traits, core: &Core) -> Kind {
 }
 
 /// `1.` or `1、` or `1)` followed by a space or text: a list item number.
+#[inline]
 fn list_marker_after(text: &str, p: usize) -> bool {
     match char_at(text, p) {
         Some('、' | ')' | '）') => true,

@@ -123,6 +123,7 @@ impl Raw {
 }
 
 /// Whether both ends of the interval `v ± h` fit a decimal.
+#[inline]
 fn fits(v: Decimal, h: Decimal) -> bool {
     v.checked_add(h).is_some() && v.checked_sub(h).is_some()
 }

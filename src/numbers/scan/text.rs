@@ -15,6 +15,7 @@ pub(super) fn char_before(text: &str, p: usize) -> Option<char> {
 }
 
 /// The end of the run of characters from `p` on that satisfy `pred`.
+#[inline]
 pub(super) fn skip_while(text: &str, mut p: usize, pred: impl Fn(char) -> bool) -> usize {
     for c in text[p..].chars() {
         if !pred(c) {
@@ -27,6 +28,7 @@ pub(super) fn skip_while(text: &str, mut p: usize, pred: impl Fn(char) -> bool) 
 
 /// The start of the run of characters ending at `p` that satisfy `pred`,
 /// never going back past `floor`.
+#[inline]
 pub(super) fn skip_back_while(
     text: &str,
     mut p: usize,
@@ -43,6 +45,7 @@ pub(super) fn skip_back_while(
 }
 
 /// White space between a number and its suffix: spaces and at most one line break.
+#[inline]
 pub(super) fn skip_gap(text: &str, p: usize) -> usize {
     // Only these bytes can start white space: a quick exit for the usual case.
     if !matches!(
@@ -66,6 +69,7 @@ pub(super) fn skip_gap(text: &str, p: usize) -> usize {
 
 /// Whether `word` stands at `p` (ASCII case-insensitively when `exact` is false)
 /// and is not followed by a letter or digit.
+#[inline]
 pub(super) fn starts_with_word(text: &str, p: usize, word: &str, exact: bool) -> bool {
     let Some(rest) = text.get(p..) else {
         return false;
@@ -86,11 +90,13 @@ pub(super) fn starts_with_word(text: &str, p: usize, word: &str, exact: bool) ->
 }
 
 /// Where `suffix` starts when it ends at `p`, not reaching back past `floor`.
+#[inline]
 pub(super) fn strip_suffix(text: &str, floor: usize, p: usize, suffix: &str) -> Option<usize> {
     (p >= floor + suffix.len() && text[..p].ends_with(suffix)).then(|| p - suffix.len())
 }
 
 /// The end of the first of `words` written at `p`.
+#[inline]
 pub(super) fn after_any(text: &str, p: usize, words: &[&str]) -> Option<usize> {
     words
         .iter()
@@ -108,6 +114,7 @@ pub(super) fn same_first(word: &str, c: char) -> bool {
 
 /// ASCII letters glued right before `p` (no space), e.g. `INT` in `INT8`:
 /// where they start, and the letters.
+#[inline]
 pub(super) fn glued_word_before(text: &str, p: usize, floor: usize) -> Option<(usize, &str)> {
     let q = skip_back_while(text, p, floor, |c| c.is_ascii_alphabetic());
     (q < p).then(|| (q, &text[q..p]))
@@ -115,6 +122,7 @@ pub(super) fn glued_word_before(text: &str, p: usize, floor: usize) -> Option<(u
 
 /// The word (ASCII letters and dots) before `p`, separated from it by
 /// spaces or hyphens, as written, and where it starts.
+#[inline]
 pub(super) fn word_before(text: &str, p: usize, floor: usize) -> Option<(usize, &str)> {
     let end = skip_back_while(text, p, floor, |c| matches!(c, ' ' | '\u{a0}' | '-'));
     let q = skip_back_while(text, end, floor, |c| c.is_ascii_alphabetic() || c == '.');
