@@ -96,12 +96,19 @@ pub(crate) fn read(
 /// State of the left-to-right numeral reader.
 #[derive(Default)]
 struct Reader {
+    /// What the sections closed by 億 or 兆 add up to.
     total: Decimal,
+    /// The section closed by 萬, not yet closed by 億 or 兆.
     section: Decimal,
+    /// Digits times 十/百/千 read since the last big unit.
     small: Decimal,
+    /// A digit read but not yet multiplied by a unit.
     pending: Option<u32>,
+    /// The last of 十/百/千 read in this section (units must fall).
     last_small_unit: Option<u32>,
+    /// A 零 was read since the last unit (一百零五).
     zero_since_unit: bool,
+    /// Place value of the last written digit.
     place: Decimal,
     /// How many digit characters were read.
     digit_count: usize,
@@ -109,10 +116,15 @@ struct Reader {
     positional_value: Decimal,
     /// An intermediate value outgrew a decimal: the run is no number.
     overflow: bool,
+    /// Two digits came in a row: a positional number.
     positional: bool,
+    /// A unit character was read.
     has_unit: bool,
+    /// 萬, 億 or 兆 was read.
     has_big_unit: bool,
+    /// How many characters were taken.
     chars: usize,
+    /// The digit before 點 plus the digits after it, and the place of the last.
     fraction: Option<(Decimal, Decimal)>,
 }
 
@@ -146,6 +158,7 @@ impl Reader {
         Some(false)
     }
 
+    /// Takes the digit `d`.
     fn take_digit(&mut self, d: u32) -> Option<bool> {
         match self.pending {
             // 一百零五: the 零 only holds a place; the next digit replaces it.
@@ -172,6 +185,7 @@ impl Reader {
         Some(true)
     }
 
+    /// Takes 十, 百 or 千 (`unit` is 10, 100 or 1000).
     fn take_small(&mut self, unit: u32) -> Option<bool> {
         if self.positional {
             return Some(false);
@@ -190,6 +204,7 @@ impl Reader {
         Some(true)
     }
 
+    /// Records that a small unit (or 廿/卅) was read.
     fn note_unit(&mut self, unit: u32) {
         self.last_small_unit = Some(unit);
         self.zero_since_unit = false;
@@ -197,6 +212,7 @@ impl Reader {
         self.has_unit = true;
     }
 
+    /// Takes 萬, 億 or 兆 (`10^exp`), closing a section.
     fn take_big(&mut self, exp: u32) -> Option<bool> {
         if self.chars == 0 || self.positional && self.digit_count > 1 && self.fraction.is_none() {
             return if self.chars == 0 { None } else { Some(false) };
@@ -246,6 +262,7 @@ impl Reader {
         Decimal::from(d).checked_mul(place)
     }
 
+    /// Whether a 點 may follow what was read.
     fn can_take_point(&self) -> bool {
         self.fraction.is_none() && !self.has_big_unit && (self.pending.is_some() || self.has_unit)
     }
@@ -270,10 +287,12 @@ impl Reader {
         Some(end)
     }
 
+    /// The value read up to the fraction's last digit, or zero.
     fn fraction_value(&mut self) -> Decimal {
         self.fraction.map(|(v, _)| v).unwrap_or_default()
     }
 
+    /// The numeral read, ending at `end`; `None` when nothing was read.
     fn finish(mut self, end: usize) -> Option<ChineseNumeral> {
         if self.chars == 0 && self.fraction.is_none() {
             return None;

@@ -13,12 +13,15 @@ use super::{Currency, Kind};
 
 /// A currency tag and the text that spells it.
 pub(crate) struct CurrencyWord {
+    /// The tag as written.
     pub text: &'static str,
+    /// The currency it names.
     pub currency: Currency,
     /// ASCII words need a word boundary on their outer side (`RMB5` but not `XRMB5`).
     pub ascii_word: bool,
 }
 
+/// A [`CurrencyWord`], briefly.
 const fn cur(text: &'static str, currency: Currency, ascii_word: bool) -> CurrencyWord {
     CurrencyWord {
         text,
@@ -107,8 +110,11 @@ pub(crate) const GENERIC_CURRENCY: &str = "元";
 
 /// A scale word with the power of ten it stands for.
 pub(crate) struct ScaleWord {
+    /// The word as written.
     pub text: &'static str,
+    /// The power of ten it stands for.
     pub exp: u32,
+    /// How closely it follows the digits.
     pub attach: Attach,
 }
 
@@ -136,6 +142,7 @@ impl Attach {
     }
 }
 
+/// A [`ScaleWord`], briefly.
 const fn scale(text: &'static str, exp: u32, attach: Attach) -> ScaleWord {
     ScaleWord { text, exp, attach }
 }
@@ -161,12 +168,15 @@ pub(crate) const ENGLISH_SCALES: &[ScaleWord] = &[
 
 /// A single-letter scale glued to the digits (`40k`), case-sensitive.
 pub(crate) struct LetterScale {
+    /// The letter.
     pub letter: char,
+    /// The power of ten it stands for.
     pub exp: u32,
     /// Read only on money: `US$3b` is three billion, a bare `3b` more likely a name.
     pub money_only: bool,
 }
 
+/// A [`LetterScale`], briefly.
 const fn letter(letter: char, exp: u32, money_only: bool) -> LetterScale {
     LetterScale {
         letter,
@@ -284,12 +294,17 @@ impl PercentSign {
 
 /// A percent or point marker written after the number.
 pub(crate) struct PercentWord {
+    /// The marker as written.
     pub text: &'static str,
+    /// What it does to the value.
     pub sign: PercentSign,
+    /// How closely it follows the digits.
     pub attach: Attach,
+    /// An ASCII word, which needs a word boundary after it.
     pub ascii_word: bool,
 }
 
+/// A spaced [`PercentWord`], briefly.
 const fn pct(text: &'static str, sign: PercentSign, ascii_word: bool) -> PercentWord {
     PercentWord {
         text,
@@ -383,12 +398,15 @@ pub(crate) const MORE_MARKS: &[char] = &['多', '余', '餘'];
 
 /// A marker that makes a number a multiple: `10倍`, `2x`, `3 times`.
 pub(crate) struct MultipleWord {
+    /// The marker as written.
     pub text: &'static str,
+    /// How closely it follows the digits.
     pub attach: Attach,
     /// No ASCII letter or digit may follow (`2x` but not `2xl`).
     pub bounded: bool,
 }
 
+/// A [`MultipleWord`], briefly.
 const fn times(text: &'static str, attach: Attach, bounded: bool) -> MultipleWord {
     MultipleWord {
         text,
@@ -425,56 +443,13 @@ pub(crate) const GLUED_UNITS: &[&str] = &[
 ];
 
 /// Words before a number that make it part of a name (`Gen 2`, `Note 12`, `level 3`).
+#[rustfmt::skip]
 pub(crate) const LABEL_WORDS: &[&str] = &[
-    "gen",
-    "gen.",
-    "generation",
-    "version",
-    "ver",
-    "ver.",
-    "series",
-    "phase",
-    "type",
-    "model",
-    "mark",
-    "mk",
-    "level",
-    "tier",
-    "stage",
-    "class",
-    "note",
-    "notes",
-    "section",
-    "sections",
-    "item",
-    "items",
-    "page",
-    "pages",
-    "chapter",
-    "article",
-    "rule",
-    "part",
-    "schedule",
-    "appendix",
-    "exhibit",
-    "figure",
-    "fig",
-    "fig.",
-    "table",
-    "step",
-    "form",
-    "release",
-    "pcie",
-    "hbm",
-    "ddr",
-    "lpddr",
-    "gddr",
-    "windows",
-    "iphone",
-    "line",
-    "paragraph",
-    "clause",
-    "annex",
+    "gen", "gen.", "generation", "version", "ver", "ver.", "series", "phase", "type", "model",
+    "mark", "mk", "level", "tier", "stage", "class", "note", "notes", "section", "sections",
+    "item", "items", "page", "pages", "chapter", "article", "rule", "part", "schedule",
+    "appendix", "exhibit", "figure", "fig", "fig.", "table", "step", "form", "release", "pcie",
+    "hbm", "ddr", "lpddr", "gddr", "windows", "iphone", "line", "paragraph", "clause", "annex",
 ];
 
 /// Chinese words before a number that make it a reference, not a quantity (`附注3`).
@@ -491,31 +466,11 @@ pub(crate) fn is_label_word(word: &str) -> bool {
 pub(crate) const YEARS: RangeInclusive<i128> = 1900..=2100;
 
 /// English month names (lower case) for dates such as `December 31, 2024`.
+#[rustfmt::skip]
 pub(crate) const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
 /// Whether `word` (any ASCII case, a trailing dot allowed) names a month.
@@ -525,23 +480,10 @@ pub(crate) fn is_month(word: &str) -> bool {
 }
 
 /// Words right before a four-digit number that make it a year (`in 2024`, `FY 2024`).
+#[rustfmt::skip]
 pub(crate) const YEAR_PREFIXES: &[&str] = &[
-    "in",
-    "since",
-    "during",
-    "until",
-    "till",
-    "through",
-    "throughout",
-    "fy",
-    "fiscal",
-    "year",
-    "early",
-    "late",
-    "mid",
-    "before",
-    "after",
-    "calendar",
+    "in", "since", "during", "until", "till", "through", "throughout", "fy", "fiscal", "year",
+    "early", "late", "mid", "before", "after", "calendar",
 ];
 
 /// Two words right before a number that make it a year (`as of 2024`).

@@ -14,7 +14,9 @@ use super::lexicon::{
 
 /// A set of characters: the first (or last) characters of some lists.
 pub(crate) struct Starts {
+    /// Membership of each ASCII character.
     ascii: [bool; 128],
+    /// The other characters, sorted.
     other: Vec<char>,
 }
 
@@ -45,6 +47,7 @@ impl Starts {
         self
     }
 
+    /// Adds `chars` in place (both cases for ASCII letters).
     fn add(&mut self, chars: impl IntoIterator<Item = char>) {
         for c in chars {
             if c.is_ascii() {
