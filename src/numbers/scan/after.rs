@@ -9,7 +9,7 @@ use super::super::decimal::{pow10, whole};
 use super::super::lexicon::{
     Attach, CURRENCY_SUFFIXES, ENGLISH_SCALES, GENERIC_CURRENCY, GLUED_UNITS, LETTER_SCALES,
     MEASURE_WORDS, MORE_MARKS, MULTIPLE_UNIT, MULTIPLE_WORDS, PERCENT_WORDS, PercentSign,
-    chinese_scale, units_after_scale,
+    YEAR_MARKS, chinese_scale, units_after_scale,
 };
 use super::super::starts::{
     CURRENCY_SUFFIX_STARTS, MEASURE_STARTS, MULTIPLE_STARTS, PERCENT_STARTS, SCALE_STARTS,
@@ -172,9 +172,10 @@ impl Scanner<'_> {
         p: usize,
         core: &Core,
     ) -> Option<(usize, Kind, Option<&'static str>)> {
-        // `2024年` is a year, not 2024 years.
+        // `2024年` is a year, not 2024 years: a measure word that is also a
+        // year mark does not count after four Arabic digits.
         let year = core.int_digits == 4 && core.is_arabic;
-        if let Some(w) = measure_word(self.text, p).filter(|w| !(year && w.starts_with('年'))) {
+        if let Some(w) = measure_word(self.text, p).filter(|w| !(year && YEAR_MARKS.contains(w))) {
             return Some((p, Kind::Quantity, Some(w)));
         }
         if !core.is_arabic {
