@@ -16,6 +16,9 @@ use super::lexicon::{
 pub(crate) struct Starts {
     /// Membership of each ASCII character.
     ascii: [bool; 128],
+    /// A quick filter on the other characters: bit `c % 64` is set for
+    /// each, so most characters outside the set need no search.
+    filter: u64,
     /// The other characters, sorted.
     other: Vec<char>,
 }
@@ -35,6 +38,7 @@ impl Starts {
     pub fn of(chars: impl IntoIterator<Item = char>) -> Starts {
         let mut s = Starts {
             ascii: [false; 128],
+            filter: 0,
             other: Vec::new(),
         };
         s.add(chars);
@@ -54,6 +58,7 @@ impl Starts {
                 self.ascii[c.to_ascii_lowercase() as usize] = true;
                 self.ascii[c.to_ascii_uppercase() as usize] = true;
             } else {
+                self.filter |= 1 << (c as u32 % 64);
                 self.other.push(c);
             }
         }
@@ -68,7 +73,7 @@ impl Starts {
         if c.is_ascii() {
             self.ascii[c as usize]
         } else {
-            self.other.binary_search(&c).is_ok()
+            self.filter & (1 << (c as u32 % 64)) != 0 && self.other.binary_search(&c).is_ok()
         }
     }
 }
