@@ -224,7 +224,6 @@ fn english_scale(text: &str, p: usize, spaced: usize) -> Option<(usize, u32)> {
 }
 
 /// A single-letter scale glued at `p` (`40k`, `US$3b`): its end and power of ten.
-#[inline]
 fn letter_scale(text: &str, p: usize, has_currency: bool) -> Option<(usize, u32)> {
     let c = char_at(text, p)?;
     let scale = LETTER_SCALES.iter().find(|l| l.letter == c)?;
@@ -249,7 +248,6 @@ pub(super) fn reserved_scale(text: &str, p: usize) -> bool {
 }
 
 /// A run of Chinese scale characters at `p` (`億`, `萬億`, `千萬`): end and power of ten.
-#[inline]
 fn chinese_scale_run(text: &str, p: usize) -> Option<(usize, u32)> {
     let mut q = p;
     let mut exp = 0;
@@ -289,7 +287,6 @@ fn mixed_tail(text: &str, p: usize, exp: u32) -> Option<(usize, Decimal, Decimal
 }
 
 /// `多`, `余`, `餘` glued after the digits, before a scale or measure word (20多億, 500余万, 20多家).
-#[inline]
 fn more_marker(text: &str, p: usize) -> Option<usize> {
     let c = char_at(text, p).filter(|c| MORE_MARKS.contains(c))?;
     let q = p + c.len_utf8();
@@ -363,7 +360,6 @@ fn multiple_after(text: &str, p: usize) -> Option<usize> {
 }
 
 /// A Chinese measure word at `p` (`家`, `片`, `個月`).
-#[inline]
 fn measure_word(text: &str, p: usize) -> Option<&'static str> {
     let c = char_at(text, p).filter(|&c| MEASURE_STARTS.has(c))?;
     MEASURE_WORDS
@@ -374,7 +370,6 @@ fn measure_word(text: &str, p: usize) -> Option<&'static str> {
 }
 
 /// 00700.HK, 688981.SH: a stock code's market suffix at `p`; where it ends.
-#[inline]
 fn stock_code(text: &str, p: usize, c: char) -> Option<usize> {
     if c != '.' {
         return None;
@@ -385,7 +380,6 @@ fn stock_code(text: &str, p: usize, c: char) -> Option<usize> {
 }
 
 /// 10-K, 20-F: a filing form's letters at `p`; where they end.
-#[inline]
 fn filing_form(text: &str, p: usize, c: char) -> Option<usize> {
     if c != '-' || !char_at(text, p + 1).is_some_and(|c| c.is_ascii_uppercase()) {
         return None;

@@ -236,7 +236,6 @@ impl<'a> Scanner<'a> {
 
 /// `December 31`: one or two digits ending at `end` with a month name
 /// before them. The day was the previous number, so this look crosses the floor.
-#[inline]
 fn month_day_before(text: &str, end: usize) -> bool {
     let start = skip_back_while(text, end, end.saturating_sub(3), |c| c.is_ascii_digit());
     (1..=2).contains(&(end - start))
@@ -245,7 +244,6 @@ fn month_day_before(text: &str, end: usize) -> bool {
 
 /// `as of 2024`, `fiscal year 2024`: whether `second`, the word starting at
 /// `q`, ends a two-word year prefix.
-#[inline]
 fn year_phrase_before(text: &str, q: usize, floor: usize, second: &str) -> bool {
     let ends_phrase = |(_, b): &(&str, &str)| b.eq_ignore_ascii_case(second);
     if !YEAR_PHRASES.iter().any(ends_phrase) {
@@ -259,7 +257,6 @@ fn year_phrase_before(text: &str, q: usize, floor: usize, second: &str) -> bool 
 }
 
 /// `Q3 2024`, `H1 2025`, `3Q 2024`: a period right before a year.
-#[inline]
 fn period_before(text: &str, p: usize, floor: usize) -> bool {
     let q = skip_back_while(text, p, floor, |c| c == ' ');
     if q == p || q < 2 {
@@ -288,7 +285,6 @@ fn currency_code(word: &str) -> Option<Currency> {
 /// whether it negates. A hyphen after a digit or a Latin letter is a range
 /// or a name (`3-5`, `COVID-19`), not a sign; after a Chinese word it is a
 /// sign (`同比增長-5.4%`).
-#[inline]
 fn sign_before(text: &str, p: usize, floor: usize) -> Option<(usize, bool)> {
     let c = char_before(text, p)?;
     let negates = sign_negates(c)?;
@@ -314,7 +310,6 @@ pub(super) fn negative_before(text: &str, p: usize, floor: usize) -> Option<usiz
 }
 
 /// `No. 1`, `No.1`, `#1`: where the mark starts.
-#[inline]
 fn number_sign_before(text: &str, p: usize, floor: usize) -> Option<usize> {
     if let Some(q) = strip_suffix(text, floor, p, NUMBER_SIGN) {
         return Some(q);

@@ -57,13 +57,11 @@ fn may_be_year(raw: &Raw, core: &Core, value: i128) -> bool {
 }
 
 /// `年`, `財年`, `財政年度` or, after Arabic digits, an estimate mark: where it ends.
-#[inline]
 fn year_mark(text: &str, p: usize, arabic: bool) -> Option<usize> {
     after_any(text, p, YEAR_MARKS).or_else(|| estimate_mark(text, p).filter(|_| arabic))
 }
 
 /// `9月`, `9月份`, `19日`, `三季度`: a month, day or quarter mark for `value`; where it ends.
-#[inline]
 fn date_mark(text: &str, p: usize, value: i128) -> Option<usize> {
     let within = |max: i128| (1..=max).contains(&value);
     if within(12)
@@ -84,7 +82,6 @@ fn date_mark(text: &str, p: usize, value: i128) -> Option<usize> {
 
 /// `3Q`, `1H`, `3Q24`, `3Q'24`: a quarter or half letter after a one-digit
 /// number, with an optional two-digit year glued on; where it ends.
-#[inline]
 fn period_mark(text: &str, p: usize, value: i128, int_digits: usize) -> Option<usize> {
     let c = char_at(text, p)?;
     if !is_period(c, value) || int_digits != 1 {
@@ -102,7 +99,6 @@ pub(super) fn quarter_suffix(text: &str, p: usize) -> Option<usize> {
 }
 
 /// `st`, `nd`, `rd`, `th` after a number: an English ordinal.
-#[inline]
 fn ordinal_suffix(text: &str, p: usize) -> Option<usize> {
     let c = char_at(text, p)?;
     ORDINAL_SUFFIXES
@@ -113,7 +109,6 @@ fn ordinal_suffix(text: &str, p: usize) -> Option<usize> {
 }
 
 /// `31 December`: a month name after a day number.
-#[inline]
 pub(super) fn month_after(text: &str, p: usize) -> bool {
     let q = skip_while(text, p, |c| c == ' ');
     let end = skip_while(text, q, |c| c.is_ascii_alphabetic());
@@ -121,7 +116,6 @@ pub(super) fn month_after(text: &str, p: usize) -> bool {
 }
 
 /// `10:30`: the end of a time of day.
-#[inline]
 pub(super) fn time_after(text: &str, p: usize) -> Option<usize> {
     if char_at(text, p) != Some(':') {
         return None;

@@ -92,7 +92,6 @@ impl Core {
 
 /// Where a number starts that may have a bare leading dot (`.5`): at the
 /// dot, unless a letter or digit stands before the dot (`No.5`, `v.5`).
-#[inline]
 fn leading_dot(text: &str, at: usize) -> usize {
     let Some(dot @ ('.' | '．')) = char_before(text, at) else {
         return at;
@@ -104,7 +103,6 @@ fn leading_dot(text: &str, at: usize) -> usize {
 
 /// `1.2.3`: a second dot and digit after a fraction make a version number.
 /// Where the version ends, when it is one.
-#[inline]
 fn version_end(text: &str, p: usize, frac_digits: usize) -> Option<usize> {
     let again = frac_digits > 0
         && char_at(text, p) == Some('.')
@@ -265,7 +263,6 @@ fn is_group_separator(c: char) -> bool {
 }
 
 /// Three digits at `p`: where they end.
-#[inline]
 fn three_digits(text: &str, p: usize) -> Option<usize> {
     let mut q = p;
     for _ in 0..3 {

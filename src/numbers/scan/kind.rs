@@ -166,7 +166,6 @@ impl<'a> Scanner<'a> {
 }
 
 /// The kind a glued letter prefix gives: `FY2024` a year, `Q3`/`H1` a date, `A100` a name.
-#[inline]
 fn glued_kind(word: &str, t: &Traits, core: &Core) -> Kind {
     let single = t.int && core.int_digits == 1;
     let mut letters = word.chars();
@@ -181,7 +180,6 @@ fn glued_kind(word: &str, t: &Traits, core: &Core) -> Kind {
 }
 
 /// `1.` or `1、` or `1)` followed by a space or text: a list item number.
-#[inline]
 fn list_marker_after(text: &str, p: usize) -> bool {
     match char_at(text, p) {
         Some('、' | ')' | '）') => true,

@@ -30,7 +30,6 @@ impl Scanner<'_> {
 
 /// A quick test: a date's first part is 1–4 ASCII digits and a separator,
 /// and no letter, digit, dot or comma stands before it.
-#[inline]
 fn may_start_date(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     let run = bytes[at..]

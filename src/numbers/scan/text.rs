@@ -45,7 +45,6 @@ pub(super) fn skip_back_while(
 }
 
 /// White space between a number and its suffix: spaces and at most one line break.
-#[inline]
 pub(super) fn skip_gap(text: &str, p: usize) -> usize {
     // Only these bytes can start white space: a quick exit for the usual case.
     if !matches!(
@@ -69,7 +68,6 @@ pub(super) fn skip_gap(text: &str, p: usize) -> usize {
 
 /// Whether `word` stands at `p` (ASCII case-insensitively when `exact` is false)
 /// and is not followed by a letter or digit.
-#[inline]
 pub(super) fn starts_with_word(text: &str, p: usize, word: &str, exact: bool) -> bool {
     let Some(rest) = text.get(p..) else {
         return false;
@@ -114,7 +112,6 @@ pub(super) fn same_first(word: &str, c: char) -> bool {
 
 /// ASCII letters glued right before `p` (no space), e.g. `INT` in `INT8`:
 /// where they start, and the letters.
-#[inline]
 pub(super) fn glued_word_before(text: &str, p: usize, floor: usize) -> Option<(usize, &str)> {
     let q = skip_back_while(text, p, floor, |c| c.is_ascii_alphabetic());
     (q < p).then(|| (q, &text[q..p]))
@@ -122,7 +119,6 @@ pub(super) fn glued_word_before(text: &str, p: usize, floor: usize) -> Option<(u
 
 /// The word (ASCII letters and dots) before `p`, separated from it by
 /// spaces or hyphens, as written, and where it starts.
-#[inline]
 pub(super) fn word_before(text: &str, p: usize, floor: usize) -> Option<(usize, &str)> {
     let end = skip_back_while(text, p, floor, |c| matches!(c, ' ' | '\u{a0}' | '-'));
     let q = skip_back_while(text, end, floor, |c| c.is_ascii_alphabetic() || c == '.');
