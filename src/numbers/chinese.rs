@@ -4,6 +4,9 @@
 
 use rust_decimal::Decimal;
 
+use super::decimal::pow10;
+use super::lexicon::{chinese_digit, chinese_scale, chinese_tens};
+
 /// A run of Chinese numeral characters read as one number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ChineseNumeral {
@@ -23,46 +26,23 @@ pub(crate) struct ChineseNumeral {
     pub has_unit: bool,
 }
 
-/// The digit a character stands for, if it is a Chinese digit.
-pub(crate) fn digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' => 0,
-        '一' | '壹' => 1,
-        '二' | '貳' | '贰' | '两' | '兩' => 2,
-        '三' | '參' | '叁' | '叄' => 3,
-        '四' | '肆' => 4,
-        '五' | '伍' => 5,
-        '六' | '陸' | '陆' => 6,
-        '七' | '柒' => 7,
-        '八' | '捌' => 8,
-        '九' | '玖' => 9,
-        _ => return None,
-    })
-}
-
 /// The place value of a unit character inside a section (十 百 千).
 fn small_unit(c: char) -> Option<u32> {
-    Some(match c {
-        '十' | '拾' => 10,
-        '百' | '佰' => 100,
-        '千' | '仟' => 1000,
-        _ => return None,
-    })
+    match chinese_scale(c) {
+        Some(exp @ 1..=3) => Some(10u32.pow(exp)),
+        _ => None,
+    }
 }
 
 /// The power of ten of a big unit character (萬 億 兆).
 fn big_unit(c: char) -> Option<u32> {
-    Some(match c {
-        '万' | '萬' => 4,
-        '亿' | '億' => 8,
-        '兆' => 12,
-        _ => return None,
-    })
+    chinese_scale(c).filter(|&exp| exp >= 4)
 }
 
 /// Whether a character can start a Chinese numeral (a digit, 十, 廿 or 卅).
+#[inline]
 pub(crate) fn starts_numeral(c: char) -> bool {
-    digit(c).is_some() || matches!(c, '十' | '拾' | '廿' | '卅')
+    chinese_digit(c).is_some() || chinese_scale(c) == Some(1) || chinese_tens(c).is_some()
 }
 
 /// Whether a character is part of a Chinese numeral run.
@@ -75,10 +55,6 @@ fn add_all(parts: &[Decimal]) -> Option<Decimal> {
     parts
         .iter()
         .try_fold(Decimal::ZERO, |acc, p| acc.checked_add(*p))
-}
-
-fn pow10(exp: u32) -> Decimal {
-    Decimal::from_i128_with_scale(10i128.pow(exp), 0)
 }
 
 /// Reads the Chinese numeral starting at `start`, stopping before `stop_at`
@@ -120,12 +96,19 @@ pub(crate) fn read(
 /// State of the left-to-right numeral reader.
 #[derive(Default)]
 struct Reader {
+    /// What the sections closed by 億 or 兆 add up to.
     total: Decimal,
+    /// The section closed by 萬, not yet closed by 億 or 兆.
     section: Decimal,
+    /// Digits times 十/百/千 read since the last big unit.
     small: Decimal,
+    /// A digit read but not yet multiplied by a unit.
     pending: Option<u32>,
+    /// The last of 十/百/千 read in this section (units must fall).
     last_small_unit: Option<u32>,
+    /// A 零 was read since the last unit (一百零五).
     zero_since_unit: bool,
+    /// Place value of the last written digit.
     place: Decimal,
     /// How many digit characters were read.
     digit_count: usize,
@@ -133,10 +116,15 @@ struct Reader {
     positional_value: Decimal,
     /// An intermediate value outgrew a decimal: the run is no number.
     overflow: bool,
+    /// Two digits came in a row: a positional number.
     positional: bool,
+    /// A unit character was read.
     has_unit: bool,
+    /// 萬, 億 or 兆 was read.
     has_big_unit: bool,
+    /// How many characters were taken.
     chars: usize,
+    /// The digit before 點 plus the digits after it, and the place of the last.
     fraction: Option<(Decimal, Decimal)>,
 }
 
@@ -150,14 +138,14 @@ impl Reader {
                 None => Some(false),
             };
         }
-        if let Some(d) = digit(c) {
+        if let Some(d) = chinese_digit(c) {
             return self.take_digit(d);
         }
-        if c == '廿' || c == '卅' {
+        if let Some(tens) = chinese_tens(c) {
             if self.pending.is_some() {
                 return Some(false);
             }
-            self.small += Decimal::from(if c == '廿' { 20 } else { 30 });
+            self.small += Decimal::from(tens);
             self.note_unit(10);
             return Some(true);
         }
@@ -170,6 +158,7 @@ impl Reader {
         Some(false)
     }
 
+    /// Takes the digit `d`.
     fn take_digit(&mut self, d: u32) -> Option<bool> {
         match self.pending {
             // 一百零五: the 零 only holds a place; the next digit replaces it.
@@ -196,6 +185,7 @@ impl Reader {
         Some(true)
     }
 
+    /// Takes 十, 百 or 千 (`unit` is 10, 100 or 1000).
     fn take_small(&mut self, unit: u32) -> Option<bool> {
         if self.positional {
             return Some(false);
@@ -214,6 +204,7 @@ impl Reader {
         Some(true)
     }
 
+    /// Records that a small unit (or 廿/卅) was read.
     fn note_unit(&mut self, unit: u32) {
         self.last_small_unit = Some(unit);
         self.zero_since_unit = false;
@@ -221,6 +212,7 @@ impl Reader {
         self.has_unit = true;
     }
 
+    /// Takes 萬, 億 or 兆 (`10^exp`), closing a section.
     fn take_big(&mut self, exp: u32) -> Option<bool> {
         if self.chars == 0 || self.positional && self.digit_count > 1 && self.fraction.is_none() {
             return if self.chars == 0 { None } else { Some(false) };
@@ -270,6 +262,7 @@ impl Reader {
         Decimal::from(d).checked_mul(place)
     }
 
+    /// Whether a 點 may follow what was read.
     fn can_take_point(&self) -> bool {
         self.fraction.is_none() && !self.has_big_unit && (self.pending.is_some() || self.has_unit)
     }
@@ -280,7 +273,7 @@ impl Reader {
         let mut place = Decimal::ONE;
         let mut end = from;
         for (offset, c) in text[from..].char_indices() {
-            let Some(d) = digit(c) else { break };
+            let Some(d) = chinese_digit(c) else { break };
             place = place.checked_div(Decimal::TEN)?;
             value += Decimal::from(d) * place;
             end = from + offset + c.len_utf8();
@@ -294,10 +287,12 @@ impl Reader {
         Some(end)
     }
 
+    /// The value read up to the fraction's last digit, or zero.
     fn fraction_value(&mut self) -> Decimal {
         self.fraction.map(|(v, _)| v).unwrap_or_default()
     }
 
+    /// The numeral read, ending at `end`; `None` when nothing was read.
     fn finish(mut self, end: usize) -> Option<ChineseNumeral> {
         if self.chars == 0 && self.fraction.is_none() {
             return None;

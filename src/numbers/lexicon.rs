@@ -2,19 +2,26 @@
 //! point markers, measure words, and the words that turn a number into a
 //! label, a date or an ordinal.
 //!
-//! Every list is data; the scanner in `scan.rs` holds the grammar. Longer
-//! entries come before their prefixes so a first match is the longest one.
+//! Every list is data; the scanner in `scan/` holds the grammar (where a
+//! word may stand and what it does), and keeps only punctuation and white
+//! space inline. Longer entries come before their prefixes so a first match
+//! is the longest one.
 
-use super::Currency;
+use std::ops::RangeInclusive;
+
+use super::{Currency, Kind};
 
 /// A currency tag and the text that spells it.
 pub(crate) struct CurrencyWord {
+    /// The tag as written.
     pub text: &'static str,
+    /// The currency it names.
     pub currency: Currency,
     /// ASCII words need a word boundary on their outer side (`RMB5` but not `XRMB5`).
     pub ascii_word: bool,
 }
 
+/// A [`CurrencyWord`], briefly.
 const fn cur(text: &'static str, currency: Currency, ascii_word: bool) -> CurrencyWord {
     CurrencyWord {
         text,
@@ -98,10 +105,16 @@ pub(crate) const CURRENCY_SUFFIXES: &[CurrencyWord] = &[
     cur("TWD", Currency::Twd, true),
 ];
 
+/// The bare `元`: the unit of any currency named before it (`新台幣2兆元`, `港幣5元`).
+pub(crate) const GENERIC_CURRENCY: &str = "元";
+
 /// A scale word with the power of ten it stands for.
 pub(crate) struct ScaleWord {
+    /// The word as written.
     pub text: &'static str,
+    /// The power of ten it stands for.
     pub exp: u32,
+    /// How closely it follows the digits.
     pub attach: Attach,
 }
 
@@ -112,8 +125,24 @@ pub(crate) enum Attach {
     Glued,
     /// Glued or after white space (one line break allowed): `1.2 bn`, `3 million`.
     Spaced,
+    /// Only after white space: `3 times` (a glued `3times` is no multiple).
+    Apart,
 }
 
+impl Attach {
+    /// Where a suffix with this attachment would start: `glued` is right after
+    /// the digits, `spaced` after the white space that follows them.
+    #[inline]
+    pub fn position(self, glued: usize, spaced: usize) -> Option<usize> {
+        match self {
+            Attach::Glued => Some(glued),
+            Attach::Spaced => Some(spaced),
+            Attach::Apart => (spaced > glued).then_some(spaced),
+        }
+    }
+}
+
+/// A [`ScaleWord`], briefly.
 const fn scale(text: &'static str, exp: u32, attach: Attach) -> ScaleWord {
     ScaleWord { text, exp, attach }
 }
@@ -137,11 +166,37 @@ pub(crate) const ENGLISH_SCALES: &[ScaleWord] = &[
     scale("MM", 6, Attach::Glued),
 ];
 
-/// Single-letter scales, case-sensitive and glued: `40k`, `5m`, `US$3B`.
-pub(crate) const LETTER_SCALES: &[(char, u32)] =
-    &[('k', 3), ('K', 3), ('m', 6), ('M', 6), ('b', 9), ('B', 9)];
+/// A single-letter scale glued to the digits (`40k`), case-sensitive.
+pub(crate) struct LetterScale {
+    /// The letter.
+    pub letter: char,
+    /// The power of ten it stands for.
+    pub exp: u32,
+    /// Read only on money: `US$3b` is three billion, a bare `3b` more likely a name.
+    pub money_only: bool,
+}
+
+/// A [`LetterScale`], briefly.
+const fn letter(letter: char, exp: u32, money_only: bool) -> LetterScale {
+    LetterScale {
+        letter,
+        exp,
+        money_only,
+    }
+}
+
+/// Single-letter scales: `40k`, `5m`, `US$3B`.
+pub(crate) const LETTER_SCALES: &[LetterScale] = &[
+    letter('k', 3, false),
+    letter('K', 3, false),
+    letter('m', 6, false),
+    letter('M', 6, false),
+    letter('b', 9, true),
+    letter('B', 9, true),
+];
 
 /// The power of ten of a Chinese scale character, when it is one.
+#[inline]
 pub(crate) fn chinese_scale(c: char) -> Option<u32> {
     Some(match c {
         '十' | '拾' => 1,
@@ -154,6 +209,35 @@ pub(crate) fn chinese_scale(c: char) -> Option<u32> {
     })
 }
 
+/// The value of a Chinese digit character, when it is one (`〇`…`九`,
+/// the financial capitals `壹貳參`, and `兩`).
+#[inline]
+pub(crate) fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' | '壹' => 1,
+        '二' | '貳' | '贰' | '两' | '兩' => 2,
+        '三' | '參' | '叁' | '叄' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陸' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// The value of a character that stands for a whole number of tens (`廿` 20, `卅` 30).
+#[inline]
+pub(crate) fn chinese_tens(c: char) -> Option<u32> {
+    match c {
+        '廿' => Some(20),
+        '卅' => Some(30),
+        _ => None,
+    }
+}
+
 /// After `千` these start an SI unit (千米 km, 千克 kg, 千瓦 kW): `千` is then no scale.
 pub(crate) const KILO_UNITS: &[&str] = &[
     "米", "克", "瓦", "焦", "卡", "赫", "位", "比特", "字节", "字節", "伏", "帕",
@@ -163,6 +247,16 @@ pub(crate) const KILO_UNITS: &[&str] = &[
 pub(crate) const MEGA_UNITS: &[&str] = &[
     "瓦", "位", "赫", "比特", "字节", "字節", "焦", "帕", "欧", "歐", "伏",
 ];
+
+/// The SI units that keep a scale character from being a scale when they follow it.
+#[inline]
+pub(crate) fn units_after_scale(c: char) -> &'static [&'static str] {
+    match c {
+        '千' => KILO_UNITS,
+        '兆' => MEGA_UNITS,
+        _ => &[],
+    }
+}
 
 /// What a percent-like suffix does to the value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -177,14 +271,40 @@ pub(crate) enum PercentSign {
     BasisPoints,
 }
 
+impl PercentSign {
+    /// How many places the decimal point moves left: 2 for hundredths.
+    #[inline]
+    pub fn places(self) -> i32 {
+        match self {
+            PercentSign::Percent | PercentSign::Points => 2,
+            PercentSign::PerMille => 3,
+            PercentSign::BasisPoints => 4,
+        }
+    }
+
+    /// The kind of a number carrying this sign.
+    #[inline]
+    pub fn kind(self) -> Kind {
+        match self {
+            PercentSign::Percent | PercentSign::PerMille => Kind::Percent,
+            PercentSign::Points | PercentSign::BasisPoints => Kind::Points,
+        }
+    }
+}
+
 /// A percent or point marker written after the number.
 pub(crate) struct PercentWord {
+    /// The marker as written.
     pub text: &'static str,
+    /// What it does to the value.
     pub sign: PercentSign,
+    /// How closely it follows the digits.
     pub attach: Attach,
+    /// An ASCII word, which needs a word boundary after it.
     pub ascii_word: bool,
 }
 
+/// A spaced [`PercentWord`], briefly.
 const fn pct(text: &'static str, sign: PercentSign, ascii_word: bool) -> PercentWord {
     PercentWord {
         text,
@@ -223,6 +343,91 @@ pub(crate) const PERCENT_WORDS: &[PercentWord] = &[
     pct("bp", PercentSign::BasisPoints, true),
 ];
 
+/// Words written before the digits that make a fraction: `百分之五`, `千分之3`.
+pub(crate) const FRACTION_PREFIXES: &[(&str, PercentSign)] = &[
+    ("百分之", PercentSign::Percent),
+    ("千分之", PercentSign::PerMille),
+    ("萬分之", PercentSign::BasisPoints),
+    ("万分之", PercentSign::BasisPoints),
+];
+
+/// The fraction prefixes the look-behind also takes before Arabic digits
+/// (it runs when reading from the prefix failed): only `百分之` and `千分之`.
+pub(crate) const FRACTION_PREFIXES_BEHIND: &[(&str, PercentSign)] = FRACTION_PREFIXES.split_at(2).0;
+
+/// Whether `c` starts a fraction prefix. The candidate search asks this of
+/// every Chinese character, so it is a `match`; a test keeps it in step with
+/// [`FRACTION_PREFIXES`].
+#[inline]
+pub(crate) fn starts_fraction_prefix(c: char) -> bool {
+    matches!(c, '百' | '千' | '万' | '萬')
+}
+
+/// Minus signs written before the digits: `-5`, `−5`, `－5`, `–5`.
+pub(crate) const MINUS_SIGNS: &[char] = &['-', '−', '－', '–'];
+
+/// Plus signs written before the digits: `+5`, `＋5`.
+pub(crate) const PLUS_SIGNS: &[char] = &['+', '＋'];
+
+/// Whether `c` is a sign, and whether it negates.
+#[inline]
+pub(crate) fn sign_negates(c: char) -> Option<bool> {
+    if MINUS_SIGNS.contains(&c) {
+        Some(true)
+    } else if PLUS_SIGNS.contains(&c) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Chinese words for "negative" written before a number: `負5`, `负三`.
+pub(crate) const NEGATIVE_WORDS: &[&str] = &["負", "负"];
+
+/// The Chinese ordinal prefix: `第3`, `第三`.
+pub(crate) const ORDINAL_PREFIX: &str = "第";
+
+/// A sign glued before a rank: `#1`.
+pub(crate) const NUMBER_SIGN: &str = "#";
+
+/// Abbreviations of "number" before a rank, with or without a space: `No. 1`, `No.1`.
+pub(crate) const NUMBER_WORDS: &[&str] = &["No.", "no.", "NO."];
+
+/// `多`, `余`, `餘` after the digits: the true value is above the written one (`20多億`).
+pub(crate) const MORE_MARKS: &[char] = &['多', '余', '餘'];
+
+/// A marker that makes a number a multiple: `10倍`, `2x`, `3 times`.
+pub(crate) struct MultipleWord {
+    /// The marker as written.
+    pub text: &'static str,
+    /// How closely it follows the digits.
+    pub attach: Attach,
+    /// No ASCII letter or digit may follow (`2x` but not `2xl`).
+    pub bounded: bool,
+}
+
+/// A [`MultipleWord`], briefly.
+const fn times(text: &'static str, attach: Attach, bounded: bool) -> MultipleWord {
+    MultipleWord {
+        text,
+        attach,
+        bounded,
+    }
+}
+
+/// Multiple markers, matched case-insensitively.
+pub(crate) const MULTIPLE_WORDS: &[MultipleWord] = &[
+    times("x", Attach::Glued, true),
+    times("×", Attach::Glued, true),
+    times("倍", Attach::Spaced, false),
+    times("times", Attach::Apart, true),
+    times("fold", Attach::Glued, true),
+    times("-fold", Attach::Glued, true),
+];
+
+/// The unit a multiple carries in [`Number::unit`](super::Number::unit).
+pub(crate) const MULTIPLE_UNIT: &str = "times";
+
 /// Chinese measure words that may follow a number without changing its value.
 pub(crate) const MEASURE_WORDS: &[&str] = &[
     "個月", "个月", "個", "个", "家", "名", "位", "款", "項", "项", "次", "片", "顆", "颗", "台",
@@ -238,117 +443,109 @@ pub(crate) const GLUED_UNITS: &[&str] = &[
 ];
 
 /// Words before a number that make it part of a name (`Gen 2`, `Note 12`, `level 3`).
+#[rustfmt::skip]
 pub(crate) const LABEL_WORDS: &[&str] = &[
-    "gen",
-    "gen.",
-    "generation",
-    "version",
-    "ver",
-    "ver.",
-    "series",
-    "phase",
-    "type",
-    "model",
-    "mark",
-    "mk",
-    "level",
-    "tier",
-    "stage",
-    "class",
-    "note",
-    "notes",
-    "section",
-    "sections",
-    "item",
-    "items",
-    "page",
-    "pages",
-    "chapter",
-    "article",
-    "rule",
-    "part",
-    "schedule",
-    "appendix",
-    "exhibit",
-    "figure",
-    "fig",
-    "fig.",
-    "table",
-    "step",
-    "form",
-    "release",
-    "pcie",
-    "hbm",
-    "ddr",
-    "lpddr",
-    "gddr",
-    "windows",
-    "iphone",
-    "line",
-    "paragraph",
-    "clause",
-    "annex",
+    "gen", "gen.", "generation", "version", "ver", "ver.", "series", "phase", "type", "model",
+    "mark", "mk", "level", "tier", "stage", "class", "note", "notes", "section", "sections",
+    "item", "items", "page", "pages", "chapter", "article", "rule", "part", "schedule",
+    "appendix", "exhibit", "figure", "fig", "fig.", "table", "step", "form", "release", "pcie",
+    "hbm", "ddr", "lpddr", "gddr", "windows", "iphone", "line", "paragraph", "clause", "annex",
 ];
 
 /// Chinese words before a number that make it a reference, not a quantity (`附注3`).
 pub(crate) const CHINESE_LABEL_PREFIXES: &[&str] =
     &["附註", "附注", "註", "注", "編號", "编号", "代碼", "代码"];
 
+/// Whether `word` (any ASCII case) makes the number after it part of a name.
+#[inline]
+pub(crate) fn is_label_word(word: &str) -> bool {
+    in_list(LABEL_WORDS, word)
+}
+
+/// Four-digit numbers in this range may be years.
+pub(crate) const YEARS: RangeInclusive<i128> = 1900..=2100;
+
 /// English month names (lower case) for dates such as `December 31, 2024`.
+#[rustfmt::skip]
 pub(crate) const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
+/// Whether `word` (any ASCII case, a trailing dot allowed) names a month.
+#[inline]
+pub(crate) fn is_month(word: &str) -> bool {
+    in_list(MONTHS, word.trim_end_matches('.'))
+}
+
 /// Words right before a four-digit number that make it a year (`in 2024`, `FY 2024`).
+#[rustfmt::skip]
 pub(crate) const YEAR_PREFIXES: &[&str] = &[
-    "in",
-    "since",
-    "during",
-    "until",
-    "till",
-    "through",
-    "throughout",
-    "fy",
-    "fiscal",
-    "year",
-    "early",
-    "late",
-    "mid",
-    "before",
-    "after",
-    "as of",
-    "end of",
-    "calendar",
-    "financial year",
-    "fiscal year",
-    "於",
-    "于",
-    "自",
-    "截至",
+    "in", "since", "during", "until", "till", "through", "throughout", "fy", "fiscal", "year",
+    "early", "late", "mid", "before", "after", "calendar",
 ];
+
+/// Two words right before a number that make it a year (`as of 2024`).
+pub(crate) const YEAR_PHRASES: &[(&str, &str)] = &[
+    ("as", "of"),
+    ("end", "of"),
+    ("financial", "year"),
+    ("fiscal", "year"),
+];
+
+/// Whether `word` (any ASCII case) makes a four-digit number after it a year.
+#[inline]
+pub(crate) fn is_year_prefix(word: &str) -> bool {
+    in_list(YEAR_PREFIXES, word)
+}
+
+/// Chinese words right before a number that make it a year or date (`於2024年`, `截至6月`).
+pub(crate) const CHINESE_YEAR_PREFIXES: &[&str] = &["於", "于", "自", "截至", "截止"];
+
+/// Letters glued before two or four digits that make them a year: `FY2024`, `FY24`.
+pub(crate) const GLUED_YEAR_WORDS: &[&str] = &["fy"];
+
+/// Whether `word` (any ASCII case) is a glued year prefix.
+#[inline]
+pub(crate) fn is_glued_year_word(word: &str) -> bool {
+    in_list(GLUED_YEAR_WORDS, word)
+}
+
+/// Letters naming a part of a year, with the highest number each takes:
+/// quarters `Q1`–`Q4`, halves `H1`–`H2` (also written `3Q`, `1H`).
+pub(crate) const PERIOD_LETTERS: &[(char, i128)] = &[('q', 4), ('h', 2)];
+
+/// Whether `letter` (either case) and `n` name a part of a year.
+#[inline]
+pub(crate) fn is_period(letter: char, n: i128) -> bool {
+    let letter = letter.to_ascii_lowercase();
+    PERIOD_LETTERS
+        .iter()
+        .any(|&(l, max)| l == letter && (1..=max).contains(&n))
+}
+
+/// Marks after a year: `2024年`, `2024財年`, `2024財政年度`.
+pub(crate) const YEAR_MARKS: &[&str] = &["財政年度", "财政年度", "年度", "財年", "财年", "年"];
+
+/// The year marks read after a unit or when other words already hint at a
+/// year; `財政年度` is read only right after the digits.
+pub(crate) const SHORT_YEAR_MARKS: &[&str] = YEAR_MARKS.split_at(2).1;
+
+/// Letters glued after a year in forecasts: `2024E` (estimate), `2025F`, `2023A` (actual).
+pub(crate) const ESTIMATE_MARKS: &[char] = &['E', 'F', 'A'];
+
+/// Marks after a month number: `9月`, `9月份`.
+pub(crate) const MONTH_MARKS: &[&str] = &["月份", "月"];
+
+/// Marks after a day number: `19日`, `19號`.
+pub(crate) const DAY_MARKS: &[&str] = &["日", "號", "号"];
+
+/// Marks after a quarter number: `三季度`, `第3季`.
+pub(crate) const QUARTER_MARKS: &[&str] = &["季度", "季"];
+
+/// English ordinal suffixes: `1st`, `2nd`, `3rd`, `4th`.
+pub(crate) const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
 
 /// Words joining two numbers into a range whose suffix (scale, unit) they share.
 pub(crate) const RANGE_JOINERS: &[&str] = &["-", "–", "—", "~", "～", "〜", "至", "到", "to", "−"];
@@ -358,117 +555,19 @@ pub(crate) const LIST_JOINERS: &[&str] = &[
     ",", "，", "、", "and", "or", "和", "及", "与", "與", "vs", "vs.", "versus", "/", "&",
 ];
 
-/// A quick "can any word of a list start (or end) with this character?"
-/// test, so the scanner skips whole lists at most positions.
-pub(crate) struct Starts {
-    ascii: [bool; 128],
-    other: Vec<char>,
+/// Joiners after which a year makes a two-digit number a year (`2023-24`, `2023/24`).
+pub(crate) const SHORT_YEAR_JOINERS: &[&str] = &["-", "–", "/"];
+
+/// The dashes among them: after a dash a year-like number and a two-digit
+/// one make a year span even when neither is marked as a year.
+pub(crate) const SHORT_YEAR_DASHES: &[&str] = SHORT_YEAR_JOINERS.split_at(2).0;
+
+/// Whether `word` is in `list`, ASCII case-insensitively.
+#[inline]
+fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-impl Starts {
-    /// The first characters of `words` (both cases for ASCII letters).
-    pub fn first<'a>(words: impl IntoIterator<Item = &'a str>) -> Starts {
-        Starts::from_chars(words.into_iter().filter_map(|w| w.chars().next()))
-    }
-
-    /// The last characters of `words`, for looking backwards.
-    pub fn last<'a>(words: impl IntoIterator<Item = &'a str>) -> Starts {
-        Starts::from_chars(words.into_iter().filter_map(|w| w.chars().next_back()))
-    }
-
-    fn from_chars(chars: impl IntoIterator<Item = char>) -> Starts {
-        let mut s = Starts {
-            ascii: [false; 128],
-            other: Vec::new(),
-        };
-        for c in chars {
-            if c.is_ascii() {
-                s.ascii[c.to_ascii_lowercase() as usize] = true;
-                s.ascii[c.to_ascii_uppercase() as usize] = true;
-            } else {
-                s.other.push(c);
-            }
-        }
-        s.seal()
-    }
-
-    /// Sorts the non-ASCII characters for binary search.
-    fn seal(mut self) -> Starts {
-        self.other.sort_unstable();
-        self.other.dedup();
-        self
-    }
-
-    /// Whether `c` is one of the characters.
-    #[inline]
-    pub fn has(&self, c: char) -> bool {
-        if c.is_ascii() {
-            self.ascii[c as usize]
-        } else {
-            self.other.binary_search(&c).is_ok()
-        }
-    }
-}
-
-use std::sync::LazyLock;
-
-/// First characters of currency tags written after a number.
-pub(crate) static CURRENCY_SUFFIX_STARTS: LazyLock<Starts> =
-    LazyLock::new(|| Starts::first(CURRENCY_SUFFIXES.iter().map(|w| w.text)));
-/// Last characters of currency tags written before a number.
-pub(crate) static CURRENCY_PREFIX_ENDS: LazyLock<Starts> =
-    LazyLock::new(|| Starts::last(CURRENCY_PREFIXES.iter().map(|w| w.text)));
-/// First characters of percent and point markers.
-pub(crate) static PERCENT_STARTS: LazyLock<Starts> =
-    LazyLock::new(|| Starts::first(PERCENT_WORDS.iter().map(|w| w.text)));
-/// First characters of English scale words.
-pub(crate) static SCALE_STARTS: LazyLock<Starts> =
-    LazyLock::new(|| Starts::first(ENGLISH_SCALES.iter().map(|w| w.text)));
-/// First characters of measure words.
-pub(crate) static MEASURE_STARTS: LazyLock<Starts> =
-    LazyLock::new(|| Starts::first(MEASURE_WORDS.iter().copied()));
-/// Characters that may start any suffix of a number (scale, percent,
-/// currency, multiple, `多`, a closing parenthesis). A number followed by
-/// none of them, even after white space, has no suffix to read.
-pub(crate) static SUFFIX_STARTS: LazyLock<Starts> = LazyLock::new(|| {
-    let lists = ENGLISH_SCALES
-        .iter()
-        .map(|w| w.text)
-        .chain(PERCENT_WORDS.iter().map(|w| w.text))
-        .chain(CURRENCY_SUFFIXES.iter().map(|w| w.text));
-    let mut s = Starts::first(lists);
-    let extra = "十拾百佰千仟万萬亿億兆多余餘xX×倍tfF-)）kKmMbB";
-    s.other.extend(extra.chars().filter(|c| !c.is_ascii()));
-    for c in extra.chars().filter(char::is_ascii) {
-        s.ascii[c as usize] = true;
-    }
-    s.seal()
-});
-
-/// Last characters of whatever may stand right before a number's digits
-/// (currency, sign, `(`, `第`, `百分之`, `負`, `#`, `No.`, a reference prefix,
-/// glued letters, white space before a spaced currency).
-pub(crate) static PREFIX_ENDS: LazyLock<Starts> = LazyLock::new(|| {
-    let mut s = Starts::last(
-        CURRENCY_PREFIXES
-            .iter()
-            .map(|w| w.text)
-            .chain(CHINESE_LABEL_PREFIXES.iter().copied()),
-    );
-    for c in "-−－+＋–(（第之負负#. \u{a0}".chars() {
-        if c.is_ascii() {
-            s.ascii[c as usize] = true;
-        } else {
-            s.other.push(c);
-        }
-    }
-    for c in 'a'..='z' {
-        s.ascii[c as usize] = true;
-        s.ascii[c.to_ascii_uppercase() as usize] = true;
-    }
-    s.seal()
-});
-
-/// Last characters of Chinese reference prefixes (附注).
-pub(crate) static LABEL_PREFIX_ENDS: LazyLock<Starts> =
-    LazyLock::new(|| Starts::last(CHINESE_LABEL_PREFIXES.iter().copied()));
+#[cfg(test)]
+#[path = "lexicon_tests.rs"]
+mod tests;

@@ -14,8 +14,10 @@
 //! ```
 
 mod chinese;
+mod decimal;
 mod lexicon;
 mod scan;
+mod starts;
 
 use std::fmt;
 use std::ops::Range;
