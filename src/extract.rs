@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::document::{Document, Location, SectionKind};
 use crate::numbers::{Number, plain, read_numbers};
+use crate::report::escape::visible;
 
 /// One number as `extract --format json` prints it.
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
@@ -41,15 +42,18 @@ pub struct ExtractedNumber {
 
 /// Reads every number of `doc` with its position.
 pub fn extract(doc: &Document) -> Vec<ExtractedNumber> {
+    numbers(doc).collect()
+}
+
+/// Every number of `doc` with its position, one at a time.
+pub fn numbers(doc: &Document) -> impl Iterator<Item = ExtractedNumber> + '_ {
     let text = doc.text();
     let mut cursor = doc.cursor();
-    read_numbers(text)
-        .map(|n| {
-            let offset = doc.original_offset(n.span.start);
-            let at = doc.in_section(offset, cursor.position(offset));
-            describe(text, &n, at)
-        })
-        .collect()
+    read_numbers(text).map(move |n| {
+        let offset = doc.original_offset(n.span.start);
+        let at = doc.in_section(offset, cursor.position(offset));
+        describe(text, &n, at)
+    })
 }
 
 fn describe(text: &str, n: &Number, at: Location) -> ExtractedNumber {
@@ -74,9 +78,42 @@ fn describe(text: &str, n: &Number, at: Location) -> ExtractedNumber {
     }
 }
 
-/// Writes the numbers as a pretty JSON array.
-pub fn write_json(out: &mut dyn Write, numbers: &[ExtractedNumber]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, numbers)?;
+/// Writes the numbers of `doc` as a pretty JSON array while they are read:
+/// a second thread reads and describes them in batches while this one
+/// writes, so memory stays constant whatever the size of the document and
+/// the output is the same as serializing the whole array.
+pub fn write_document_json(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
+    const BATCH: usize = 4096;
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<ExtractedNumber>>(4);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            for n in numbers(doc) {
+                batch.push(n);
+                if batch.len() == BATCH && send.send(std::mem::take(&mut batch)).is_err() {
+                    return;
+                }
+            }
+            let _ = send.send(batch);
+        });
+        write_json(out, receive.into_iter().flatten())
+    })
+}
+
+/// Writes the numbers as a pretty JSON array, as they come: the output is
+/// the same as serializing the whole array, but memory stays constant
+/// whatever the size of the document.
+pub fn write_json(
+    out: &mut dyn Write,
+    numbers: impl IntoIterator<Item = ExtractedNumber>,
+) -> io::Result<()> {
+    use serde::ser::{SerializeSeq, Serializer};
+    let mut ser = serde_json::Serializer::pretty(&mut *out);
+    let mut seq = ser.serialize_seq(None)?;
+    for n in numbers {
+        seq.serialize_element(&n)?;
+    }
+    seq.end()?;
     writeln!(out)
 }
 
@@ -96,7 +133,7 @@ pub fn write_table(out: &mut dyn Write, numbers: &[ExtractedNumber]) -> io::Resu
                 n.value.clone(),
                 format!("{} … {}", n.low, n.high),
                 n.currency.unwrap_or("-").to_string(),
-                n.text.replace('\n', "⏎").replace('\r', ""),
+                visible(&n.text.replace('\n', "⏎").replace('\r', "")).into_owned(),
             ]
         })
         .collect();

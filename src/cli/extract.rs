@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 use super::ExitStatus;
 use crate::document::{Document, ReadOptions};
 use crate::extract;
+use crate::report::escape::visible;
 
 /// Arguments of `claimcheck extract`.
 #[derive(Args, Debug)]
@@ -49,12 +50,11 @@ pub(super) fn run(
         }
     };
     for note in &doc.notes {
-        writeln!(err, "note: {}: {note}", doc.name)?;
+        writeln!(err, "note: {}: {}", visible(&doc.name), visible(note))?;
     }
-    let numbers = extract::extract(&doc);
     match args.format {
-        ExtractFormat::Json => extract::write_json(out, &numbers)?,
-        ExtractFormat::Human => extract::write_table(out, &numbers)?,
+        ExtractFormat::Json => extract::write_document_json(out, &doc)?,
+        ExtractFormat::Human => extract::write_table(out, &extract::extract(&doc))?,
     }
     Ok(ExitStatus::Ok)
 }
