@@ -177,6 +177,7 @@ fn memory(label: &str, cost: &Cost, limit: f64) -> bool {
 }
 
 fn main() {
+    run::runner();
     const MB: usize = 1 << 20;
     let sizes = [MB, 10 * MB, 100 * MB];
     let mut ok = true;

@@ -93,6 +93,7 @@ fn extract_case(corpus_dir: &Path, dir: &Path) -> (usize, Cost) {
 }
 
 fn main() {
+    run::runner();
     let big_mb: usize = std::env::var("SCALE_BENCH_MB")
         .ok()
         .and_then(|v| v.parse().ok())

@@ -21,39 +21,55 @@ pub fn binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_claimcheck"))
 }
 
+/// The argument that makes a bench binary a measuring runner.
+const RUNNER: &str = "__measure-child";
+
 /// Runs `claimcheck args…` in `dir`, output discarded, and measures it.
+///
+/// The measuring is done by a fresh copy of this bench binary: a child's
+/// peak memory (`ru_maxrss`) starts from the memory of whoever spawned it,
+/// and the bench itself holds the generated inputs. The runner is small.
 pub fn measure(dir: &Path, args: &[&str]) -> Cost {
+    let out = Command::new(std::env::current_exe().expect("the bench binary"))
+        .arg(RUNNER)
+        .arg(binary())
+        .args(args)
+        .current_dir(dir)
+        .stderr(Stdio::inherit())
+        .output()
+        .expect("the runner starts");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut fields = text
+        .split_whitespace()
+        .map(|f| f.parse::<u64>().expect("a number"));
+    let mut next = || fields.next().expect("wall, peak and exit");
+    Cost {
+        wall: Duration::from_nanos(next()),
+        peak: next(),
+        exit: next() as i32 - 1,
+    }
+}
+
+/// When this binary was started as a runner: runs the command it was
+/// given, prints its wall time (ns), peak RSS (bytes) and exit code + 1,
+/// and exits. Call first thing in `main`.
+pub fn runner() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) != Some(RUNNER) {
+        return;
+    }
     let start = Instant::now();
     // Reaped by wait4 below, which also gives the child's own peak memory.
     #[allow(clippy::zombie_processes)]
-    let child = Command::new(binary())
-        .args(args)
-        .current_dir(dir)
+    let child = Command::new(&args[2])
+        .args(&args[3..])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("claimcheck starts");
     let (status, peak) = wait_with_rusage(child.id());
-    Cost {
-        wall: start.elapsed(),
-        peak,
-        exit: status,
-    }
-}
-
-/// Waits for process `pid`; its exit code and peak RSS in bytes.
-fn wait_with_rusage(pid: u32) -> (i32, u64) {
-    let mut status = 0;
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: wait4 fills `status` and `usage` for our own child.
-    let r = unsafe { libc::wait4(pid as libc::pid_t, &mut status, 0, &mut usage) };
-    assert_eq!(r, pid as libc::pid_t, "wait4 waited for the child");
-    let code = if libc::WIFEXITED(status) {
-        libc::WEXITSTATUS(status)
-    } else {
-        -1
-    };
-    (code, usage.ru_maxrss as u64 * 1024)
+    println!("{} {peak} {}", start.elapsed().as_nanos(), status + 1);
+    std::process::exit(0);
 }
 
 /// The baseline: read every file under `dir` with extension `ext` and count

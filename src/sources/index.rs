@@ -96,20 +96,21 @@ impl NumberIndex {
     /// the first in the document.
     pub fn supporting<'n>(&self, numbers: &'n [Number], q: &Query<'_>) -> Option<&'n Number> {
         let (lo, hi) = (rat_f64(&q.wanted.lo), rat_f64(&q.wanted.hi));
+        let target = f64_of(q.value);
         let mut best: Option<&Number> = None;
         for (_, g) in self.groups_for(q) {
             let margin = g.half + SLACK * (lo.abs().max(hi.abs()) + g.half);
             let from = g.entries.partition_point(|e| e.0 < lo - margin);
-            for &(v, i) in &g.entries[from..] {
-                if v > hi + margin {
-                    break;
-                }
+            let to = g.entries.partition_point(|e| e.0 <= hi + margin);
+            let run = &g.entries[from..to.max(from)];
+            let found = nearest_overlapping(run, target, |i| {
                 let n = &numbers[i];
-                if Interval::around(n.value, n.half_unit).overlaps(q.wanted)
-                    && best.is_none_or(|b| preference(n, q) < preference(b, q))
-                {
-                    best = Some(n);
-                }
+                Interval::around(n.value, n.half_unit).overlaps(q.wanted)
+            });
+            if let Some(n) = found.map(|i| &numbers[i])
+                && best.is_none_or(|b| preference(n, q) < preference(b, q))
+            {
+                best = Some(n);
             }
         }
         best
@@ -126,6 +127,41 @@ impl NumberIndex {
         }
         near.sort_by_key(|(same, n)| (!same, relative_distance(n.value, q.value), n.span.start));
         near.into_iter().take(k).map(|(_, n)| n).collect()
+    }
+}
+
+/// In a run of one group (sorted by value, then position), the entry
+/// nearest `target` that `fits`, taking from each stretch of equal values
+/// only its first (in the document): within a group every number has the
+/// same precision, so nearness and then position decide. Each value is
+/// checked once, so a document that repeats one figure a million times
+/// costs a binary search, not a million exact checks.
+fn nearest_overlapping(
+    run: &[(f64, usize)],
+    target: f64,
+    fits: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let at = run.partition_point(|e| e.0 < target);
+    let first_of = |k: usize| run[..k].partition_point(|e| e.0 < run[k].0);
+    let (mut below, mut above) = (at, at);
+    loop {
+        let down = below.checked_sub(1).map(first_of);
+        let up = (above < run.len()).then_some(above);
+        let pick_up = match (down, up) {
+            (None, None) => return None,
+            (Some(d), Some(u)) => (run[u].0 - target) <= (target - run[d].0),
+            (None, Some(_)) => true,
+            (Some(_), None) => false,
+        };
+        let k = if pick_up { up.unwrap() } else { down.unwrap() };
+        if fits(run[k].1) {
+            return Some(run[k].1);
+        }
+        if pick_up {
+            above = run.partition_point(|e| e.0 <= run[k].0);
+        } else {
+            below = k;
+        }
     }
 }
 
