@@ -72,6 +72,21 @@ pub fn runner() {
     std::process::exit(0);
 }
 
+/// Waits for process `pid`; its exit code and peak RSS in bytes.
+fn wait_with_rusage(pid: u32) -> (i32, u64) {
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: wait4 fills `status` and `usage` for our own child.
+    let r = unsafe { libc::wait4(pid as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(r, pid as libc::pid_t, "wait4 waited for the child");
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
+    (code, usage.ru_maxrss as u64 * 1024)
+}
+
 /// The baseline: read every file under `dir` with extension `ext` and count
 /// `\d+` matches; best of `runs`.
 pub fn baseline(dir: &Path, ext: &str, runs: usize) -> Duration {
