@@ -38,6 +38,15 @@ pub(crate) fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Decoded
     Decoded { text, notes }
 }
 
+/// Whether `bytes` would be decoded as they are: valid UTF-8, no byte-order
+/// mark, not the shape of UTF-16, not binary (so no note is due).
+pub(crate) fn plain_utf8(bytes: &[u8]) -> bool {
+    Encoding::for_bom(bytes).is_none()
+        && utf16_without_bom(bytes).is_none()
+        && !looks_binary(bytes)
+        && std::str::from_utf8(bytes).is_ok()
+}
+
 /// Decodes bytes whose encoding is not given: BOM, UTF-16 shape, UTF-8, then a guess.
 fn guess_and_decode(bytes: &[u8], notes: &mut Vec<String>) -> String {
     if let Some((encoding, _)) = Encoding::for_bom(bytes) {

@@ -138,6 +138,16 @@ impl Document {
         let bytes = read_capped(path, options.max_bytes).map_err(failed)?;
         let format = sniff::sniff(path, &bytes);
         let name = display_path(path);
+        // Plain UTF-8 text becomes the document's text without a copy, so a
+        // 1 GB source is held once, not twice.
+        if matches!(format, Format::Text | Format::Html)
+            && options.encoding.is_none()
+            && decode::plain_utf8(&bytes)
+        {
+            let text = String::from_utf8(bytes).expect("checked as UTF-8");
+            let is_html = format == Format::Html || html::looks_like_html(&text);
+            return Ok(Document::build(name, text, is_html));
+        }
         Document::from_bytes(&name, &bytes, format, options).map_err(failed)
     }
 

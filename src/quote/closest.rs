@@ -35,7 +35,7 @@ const COUNTERS: usize = 64;
 const CANDIDATES: usize = 8;
 /// A gram hit more often than once per this many folded bytes in the first
 /// window says nothing about where a quote stands, and stops voting.
-const STOP_GRAM_SPACING: usize = 64;
+const STOP_GRAM_SPACING: usize = 512;
 
 /// One quote's search.
 struct Seeker {

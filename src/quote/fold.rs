@@ -25,34 +25,45 @@ pub fn fold(s: &str) -> Folded {
     );
     let mut text = String::with_capacity(s.len());
     let mut origin = Vec::with_capacity(s.len() + 1);
-    for (i, c) in s.char_indices() {
-        let at = i as u32;
-        if c.is_ascii() {
-            if !c.is_ascii_whitespace() {
-                text.push(c);
-                origin.push(at);
-            }
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of plain ASCII is copied whole (most of an English text).
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| b >= 0x80 || b.is_ascii_whitespace())
+            .unwrap_or(bytes.len() - i);
+        if run > 0 {
+            text.push_str(&s[i..i + run]);
+            origin.extend(i as u32..(i + run) as u32);
+            i += run;
             continue;
         }
-        if c.is_whitespace() {
-            continue;
-        }
-        if nfkc_stable(c) {
-            text.push(c);
-            origin.extend(std::iter::repeat_n(at, c.len_utf8()));
-            continue;
-        }
-        for f in std::iter::once(c).nfkc() {
-            let f = unify(f);
-            if f.is_whitespace() {
-                continue;
-            }
+        let c = s[i..].chars().next().expect("i is on a character boundary");
+        fold_char(c, i as u32, &mut text, &mut origin);
+        i += c.len_utf8();
+    }
+    origin.push(s.len() as u32);
+    Folded { text, origin }
+}
+
+/// Folds one character that is not plain ASCII (or is white space).
+fn fold_char(c: char, at: u32, text: &mut String, origin: &mut Vec<u32>) {
+    if c.is_whitespace() {
+        return;
+    }
+    if nfkc_stable(c) {
+        text.push(c);
+        origin.extend(std::iter::repeat_n(at, c.len_utf8()));
+        return;
+    }
+    for f in std::iter::once(c).nfkc() {
+        let f = unify(f);
+        if !f.is_whitespace() {
             text.push(f);
             origin.extend(std::iter::repeat_n(at, f.len_utf8()));
         }
     }
-    origin.push(s.len() as u32);
-    Folded { text, origin }
 }
 
 /// Characters NFKC leaves as they are and [`unify`] does not touch, taken
