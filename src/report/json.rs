@@ -18,9 +18,9 @@ pub struct Json(pub Policy);
 #[derive(Serialize)]
 struct Output<'a> {
     summary: Summary,
-    results: Vec<Result<'a>>,
+    results: Results<'a>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    errors: Vec<Error<'a>>,
+    errors: Vec<RunErrorJson<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     notes: Vec<Note<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -29,6 +29,24 @@ struct Output<'a> {
     stale_ignores: Vec<Stale<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     coverage: Vec<Coverage<'a>>,
+}
+
+/// The results, serialized one claim at a time as they are viewed, so a run
+/// of 200,000 claims never holds 200,000 rendered results at once.
+struct Results<'a> {
+    files: &'a Files,
+    claims: &'a [crate::outcome::ClaimOutcome],
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let files = self.files;
+        s.collect_seq(
+            self.claims
+                .iter()
+                .map(|c| result(files, ClaimView::new(files, c))),
+        )
+    }
 }
 
 /// How much of a draft the claims cover.
@@ -103,7 +121,7 @@ struct Summary {
 }
 
 #[derive(Serialize)]
-struct Error<'a> {
+struct RunErrorJson<'a> {
     file: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<usize>,
@@ -126,7 +144,7 @@ struct Figure<'a> {
 }
 
 #[derive(Serialize)]
-struct Result<'a> {
+struct ClaimResult<'a> {
     file: &'a str,
     id: &'a str,
     verdict: Verdict,
@@ -151,11 +169,11 @@ struct Result<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     formula: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    inputs: Vec<Value<'a>>,
+    inputs: Vec<NumberAt<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    found: Option<Value<'a>>,
+    found: Option<NumberAt<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    nearest: Vec<Value<'a>>,
+    nearest: Vec<NumberAt<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     closest: Option<Passage<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -193,15 +211,15 @@ fn place<'a>(files: &'a Files, span: &Span) -> Where<'a> {
 }
 
 #[derive(Serialize)]
-struct Value<'a> {
+struct NumberAt<'a> {
     name: String,
     value: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     at: Option<Where<'a>>,
 }
 
-fn value<'a>(files: &'a Files, v: ValueView) -> Value<'a> {
-    Value {
+fn value<'a>(files: &'a Files, v: ValueView) -> NumberAt<'a> {
+    NumberAt {
         at: v.at.as_ref().map(|s| place(files, s)),
         name: v.name,
         value: v.value,
@@ -223,9 +241,9 @@ fn passage<'a>(files: &'a Files, p: PassageView) -> Passage<'a> {
     }
 }
 
-fn result<'a>(files: &'a Files, v: ClaimView<'a>) -> Result<'a> {
+fn result<'a>(files: &'a Files, v: ClaimView<'a>) -> ClaimResult<'a> {
     let (low, high) = v.bounds.map_or((None, None), |(l, h)| (Some(l), Some(h)));
-    Result {
+    ClaimResult {
         file: files.name(v.claims_file),
         id: v.id,
         verdict: v.verdict,
@@ -249,8 +267,8 @@ fn result<'a>(files: &'a Files, v: ClaimView<'a>) -> Result<'a> {
     }
 }
 
-fn error(e: &RunError) -> Error<'_> {
-    Error {
+fn error(e: &RunError) -> RunErrorJson<'_> {
+    RunErrorJson {
         file: &e.file,
         line: e.position.map(|p| p.line),
         column: e.position.map(|p| p.column),
@@ -284,10 +302,7 @@ impl Renderer for Json {
                 not_found: report.count(Verdict::NotFound),
                 error: report.count(Verdict::Error),
             },
-            results: claims
-                .iter()
-                .map(|c| result(files, ClaimView::new(files, c)))
-                .collect(),
+            results: Results { files, claims },
             errors: errors.iter().map(error).collect(),
             notes: notes.iter().map(|n| note(files, n)).collect(),
             unchecked: unchecked
