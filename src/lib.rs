@@ -15,8 +15,9 @@
 //! 8. [`report`] renders the results ([`mod@format`] writes values the way the
 //!    claim wrote its own).
 //!
-//! [`extract`] and [`schema`] serve the other subcommands; [`cli`] is the
-//! command line.
+//! [`extract`] and [`schema`] serve the other subcommands; [`trace`] finds
+//! where a number comes from (`trace`, `init`, `audit` and the hints on
+//! mismatches); [`cli`] is the command line.
 
 #![warn(missing_docs)]
 
@@ -39,4 +40,5 @@ pub mod report;
 pub mod root;
 pub mod schema;
 pub mod sources;
+pub mod trace;
 pub mod verdict;

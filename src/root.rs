@@ -51,6 +51,21 @@ impl Roots {
         }
     }
 
+    /// Whether a file named on the command line (a source of `trace`, the
+    /// draft and sources of `init` and `audit`) may be read: inside `--root`,
+    /// or by default the git work tree holding the current folder (else the
+    /// current folder), unless `--allow-outside-root`.
+    pub fn admit_input(&self, path: &Path) -> Result<(), String> {
+        let root = self.given.clone().unwrap_or_else(|| {
+            self.cwd
+                .ancestors()
+                .find(|dir| dir.join(".git").exists())
+                .map_or_else(|| self.cwd.clone(), Path::to_path_buf)
+        });
+        let written = crate::document::display_path(path);
+        self.confinement(root).admit(path, &written)
+    }
+
     /// Whether the claims file at `path` may be read.
     pub fn admit_claims_file(&self, path: &Path) -> Result<(), String> {
         let root = self

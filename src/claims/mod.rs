@@ -187,7 +187,9 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "$schema", "sources", "draft", "facts", "claims", "labels", "ignore", "root",
 ];
 pub(crate) const CLAIM_KEYS: &[&str] = &["id", "says", "check", "appears_in", "tolerance"];
-pub(crate) const QUOTE_FACT_KEYS: &[&str] = &["in", "quote"];
+/// `line` and `column` are informational: `trace` writes where the quote
+/// stands, and its facts paste into a claims file as they are.
+pub(crate) const QUOTE_FACT_KEYS: &[&str] = &["in", "quote", "line", "column"];
 pub(crate) const EXPR_FACT_KEYS: &[&str] = &["expr"];
 pub(crate) const IGNORE_KEYS: &[&str] = &["quote", "why"];
 

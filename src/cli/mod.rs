@@ -2,22 +2,28 @@
 //! one file per subcommand. Exit statuses mean one thing each: 0 all claims
 //! ok, 1 some claim is not ok, 2 the run itself could not be done.
 
+mod audit;
 mod check;
 mod completions;
 mod explain;
 mod extract;
+mod init;
 mod man;
 mod snapshot;
+mod trace;
 
 use std::io::{self, Write};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub use audit::AuditArgs;
 pub use check::CheckArgs;
 pub use completions::CompletionsArgs;
 pub use explain::ExplainArgs;
 pub use extract::ExtractArgs;
+pub use init::InitArgs;
 pub use man::ManArgs;
+pub use trace::{RootArgs, TraceArgs, TraceFormat};
 
 /// Verify the numbers in an article draft against its source documents.
 #[derive(Parser, Debug)]
@@ -43,6 +49,12 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff), of claimcheck or of one command.
     Man(ManArgs),
+    /// Find where a value can come from in some sources.
+    Trace(TraceArgs),
+    /// Write a claims file for a draft: one claim per figure, traced.
+    Init(InitArgs),
+    /// Show every figure of a draft with its best support (init and check, no file).
+    Audit(AuditArgs),
 }
 
 /// When to colour output.
@@ -79,6 +91,9 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Exi
         Command::Explain(args) => explain::run(&args, out, err),
         Command::Completions(args) => completions::run(&args, out),
         Command::Man(args) => man::run(&args, out, err),
+        Command::Trace(args) => trace::run(&args, out, err),
+        Command::Init(args) => init::run(&args, out, err),
+        Command::Audit(args) => audit::run(&args, out, err),
     }
 }
 

@@ -244,6 +244,32 @@ pub struct Compared {
     pub pairs: usize,
     /// The first pair that does not agree.
     pub failure: Option<PairFailure>,
+    /// For a mismatch: derivations from the claim's sources that give the
+    /// stated value (at most one, and only when it clearly wins).
+    pub hints: Vec<Hint>,
+}
+
+/// A derivation that explains a mismatched stated value: `86.6% matches
+/// growth(rev[1], rev[2]) (2023→2024), not growth(rev[0], rev[1]) (2022→2023)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hint {
+    /// The expression, in the claim's own fact names when it uses only them.
+    pub expr: String,
+    /// One sentence for reports.
+    pub note: String,
+    /// Facts the expression needs that the claims file does not have.
+    pub facts: Vec<HintFact>,
+}
+
+/// A fact a [`Hint`] needs: a quote of a source, ready for the claims file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HintFact {
+    /// Its name in the hint's expression.
+    pub name: String,
+    /// The source's name.
+    pub source: String,
+    /// The quote (unique in the source), the number marked with `{…}`.
+    pub quote: String,
 }
 
 /// A stated value that does not agree with its computed value.

@@ -19,7 +19,7 @@ use super::view::{ClaimView, ValueView};
 use super::{Level, RenderOptions, Renderer, primary, summary_line};
 use crate::diagnostic::{Code, Verdict};
 use crate::document::SectionKind;
-use crate::outcome::{Files, Report, RunError, SourceNote, Span, StaleIgnore};
+use crate::outcome::{Files, Hint, Report, RunError, SourceNote, Span, StaleIgnore};
 use snippet::{Annotated, run_error_origin, run_error_snippet, snippets};
 
 /// The human format.
@@ -169,6 +169,8 @@ struct Diagnostic {
     title: String,
     snippets: Vec<Annotated>,
     notes: Vec<String>,
+    /// `help:` lines (hints on a mismatch).
+    helps: Vec<String>,
 }
 
 impl Diagnostic {
@@ -193,8 +195,11 @@ impl Diagnostic {
         for s in &self.snippets {
             group = s.add_to(group);
         }
-        self.notes.iter().fold(group, |g, n| {
+        let group = self.notes.iter().fold(group, |g, n| {
             g.element(SnippetLevel::NOTE.message(n.as_str()))
+        });
+        self.helps.iter().fold(group, |g, h| {
+            g.element(SnippetLevel::HELP.message(h.as_str()))
         })
     }
 }
@@ -234,6 +239,25 @@ fn claim_group(files: &Files, v: &ClaimView<'_>) -> Diagnostic {
         title: format!("{}: {}", visible(v.id), visible(&v.message)),
         snippets: snips,
         notes: notes(files, v),
+        helps: v
+            .hints
+            .iter()
+            .map(|h| visible(&help_line(h)).into_owned())
+            .collect(),
+    }
+}
+
+/// A hint's note, with the quotes of the facts it would add.
+fn help_line(hint: &Hint) -> String {
+    let facts: Vec<String> = hint
+        .facts
+        .iter()
+        .map(|f| format!("{} = \"{}\" in {}", f.name, f.quote, f.source))
+        .collect();
+    if facts.is_empty() {
+        hint.note.clone()
+    } else {
+        format!("{} ({})", hint.note, facts.join("; "))
     }
 }
 
@@ -264,6 +288,7 @@ fn stale_group(files: &Files, stale: &StaleIgnore) -> Diagnostic {
         title: "an `ignore` entry's quote is not in the draft; remove it or quote the draft as it is now".to_string(),
         snippets: snips,
         notes,
+        helps: Vec::new(),
     }
 }
 

@@ -180,6 +180,44 @@ struct ClaimResult<'a> {
     gap: Option<String>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     notes: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    hints: Vec<JsonHint<'a>>,
+}
+
+/// A hint: `expr` and `note`, with `facts` it needs beyond the claim's own.
+#[derive(Serialize)]
+struct JsonHint<'a> {
+    expr: &'a str,
+    note: &'a str,
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    facts: std::collections::BTreeMap<&'a str, HintFact<'a>>,
+}
+
+#[derive(Serialize)]
+struct HintFact<'a> {
+    #[serde(rename = "in")]
+    source: &'a str,
+    quote: &'a str,
+}
+
+fn hint(h: &crate::outcome::Hint) -> JsonHint<'_> {
+    JsonHint {
+        expr: &h.expr,
+        note: &h.note,
+        facts: h
+            .facts
+            .iter()
+            .map(|f| {
+                (
+                    f.name.as_str(),
+                    HintFact {
+                        source: &f.source,
+                        quote: &f.quote,
+                    },
+                )
+            })
+            .collect(),
+    }
 }
 
 /// A place: file, line, column, and the page or sheet when the file has them.
@@ -264,6 +302,7 @@ fn result<'a>(files: &'a Files, v: ClaimView<'a>) -> ClaimResult<'a> {
         closest: v.closest.map(|c| passage(files, c)),
         gap: v.gap,
         notes: v.notes,
+        hints: v.hints.iter().map(hint).collect(),
     }
 }
 

@@ -24,6 +24,7 @@ use std::io::{self, Write};
 
 use crate::diagnostic::Verdict;
 use crate::outcome::{DraftCoverage, Report, Span};
+pub use escape::visible;
 pub use human::inline_diff;
 pub use policy::{FailOn, Policy, RunResult};
 use view::ClaimView;

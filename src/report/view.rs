@@ -10,8 +10,8 @@ use crate::interval::{Rounding, Truth, to_plain};
 use crate::notation::Notation;
 use crate::numbers::Kind;
 use crate::outcome::{
-    Appears, CheckTrace, ClaimOutcome, Compared, FileId, Files, FormulaPiece, Input, InputValue,
-    Judgement, PairFailureKind, Part, Related, Span, Stated,
+    Appears, CheckTrace, ClaimOutcome, Compared, FileId, Files, FormulaPiece, Hint, Input,
+    InputValue, Judgement, PairFailureKind, Part, Related, Span, Stated,
 };
 use crate::quote::one_line;
 
@@ -80,6 +80,8 @@ pub struct ClaimView<'a> {
     pub related: &'a [Related],
     /// Where a trend or test breaks.
     pub notes: &'a [String],
+    /// Derivations that explain a mismatched stated value.
+    pub hints: &'a [Hint],
 }
 
 /// The text a span covers, on one line.
@@ -158,6 +160,7 @@ impl<'a> ClaimView<'a> {
             gap: None,
             related: &[],
             notes: &[],
+            hints: &[],
         };
         if let Some(trace) = check {
             view.trace(trace);
@@ -238,6 +241,7 @@ impl<'a> ClaimView<'a> {
             to_plain(&q.iv.lo, Rounding::Down),
             to_plain(&q.iv.hi, Rounding::Up),
         ));
+        self.hints = &c.hints;
         let Some(failure) = &c.failure else {
             return match c.pairs {
                 1 => format!("stated {}, computed {shown}", s.written),

@@ -50,3 +50,20 @@ pub(super) fn appears(name: &str, source: &Source, stated: &[Stated], said: &Sai
         missing,
     })
 }
+
+/// The number of `source` that best supports stated value `s`, its values
+/// widened to `wanted` (the number index's choice: equal as written, then
+/// tightest, then nearest).
+pub(crate) fn first_support<'s>(
+    source: &'s Source,
+    s: &Stated,
+    wanted: &crate::interval::Interval,
+) -> Option<&'s crate::numbers::Number> {
+    let query = Query {
+        kind: s.number.kind,
+        currency: s.number.currency,
+        wanted,
+        value: s.number.value,
+    };
+    source.index().supporting(source.numbers(), &query)
+}

@@ -50,6 +50,7 @@ pub(super) fn compare(
         shown,
         pairs: pairs.len(),
         failure: failure.map(|(pair, _, kind)| PairFailure { pair, kind }),
+        hints: Vec::new(),
     }))
 }
 

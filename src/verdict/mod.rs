@@ -17,14 +17,15 @@ use crate::expr::{EvalError, Tolerance, Use, Value, evaluate_explained};
 use crate::facts::{FactError, Resolver};
 use crate::outcome::{
     CheckTrace, ClaimOutcome, Closest, FileId, Formula, FormulaPiece, Input, Invalid, Judgement,
-    Missing, Part, Related, Span,
+    Missing, PairFailureKind, Part, Related, Span,
 };
 use crate::quote::{Marked, Match, map_range, parse_marked};
 use crate::sources::{NamedSources, QuoteIndex, Source};
 
+pub(crate) use appears::first_support;
+pub(crate) use compare::unit_conflict;
 pub use qualifiers::{Qualifier, qualifier};
-use stated::Stated;
-pub(crate) use stated::parse_tolerance;
+pub(crate) use stated::{Stated, StatedRange, parse_tolerance};
 
 /// Why judging a claim stopped early: a missing quote, or an invalid claim.
 pub(crate) struct Fail {
@@ -307,9 +308,39 @@ impl<'a> Judge<'a> {
                 ),
                 Some(check.span.clone()),
             )),
-            Value::Num(q) => compare::compare(&self.stated(marked, said.says)?, vec![q], said),
-            Value::List(qs) => compare::compare(&self.stated(marked, said.says)?, qs, said),
+            Value::Num(q) => self.compared(vec![q], marked, said, &tree, trace),
+            Value::List(qs) => self.compared(qs, marked, said, &tree, trace),
         }
+    }
+
+    /// The stated values against computed ones; a single mismatched value
+    /// gets the hints [`crate::trace::hint`] finds in the claim's sources.
+    fn compared(
+        &mut self,
+        computed: Vec<crate::expr::Quantity>,
+        marked: Option<&Marked>,
+        said: &Said<'_>,
+        tree: &crate::expr::Expr,
+        trace: &CheckTrace,
+    ) -> Result<Part, Fail> {
+        let stated = self.stated(marked, said.says)?;
+        let mut part = compare::compare(&stated, computed, said)?;
+        if let Part::Compared(c) = &mut part
+            && c.pairs == 1
+            && matches!(&c.failure, Some(f) if matches!(f.kind, PairFailureKind::Mismatch { .. }))
+        {
+            let claim = crate::trace::hint::Claim {
+                file: self.file,
+                sources: self.sources,
+                tree,
+                check: &trace.expr,
+                inputs: &trace.inputs,
+                stated: &stated[c.shown.0],
+                tolerance: said.tolerance,
+            };
+            c.hints = crate::trace::hint::hints(&claim, &mut self.resolver);
+        }
+        Ok(part)
     }
 
     fn expr_failure(&self, check: &Spanned<String>, e: crate::expr::ExprError) -> Fail {

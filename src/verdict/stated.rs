@@ -57,6 +57,12 @@ impl StatedRange {
         above_lo && below_hi
     }
 
+    /// The lower and upper ends (`None` when unbounded), for callers that
+    /// search for values inside the range.
+    pub(crate) fn bounds(&self) -> (Option<&Rat>, Option<&Rat>) {
+        (self.lo.value.as_ref(), self.hi.value.as_ref())
+    }
+
     /// How far `iv` is from the allowed values (zero when they overlap).
     pub(crate) fn gap(&self, iv: &Interval) -> Rat {
         if let Some(lo) = self.lo.value.as_ref().filter(|lo| iv.hi < **lo) {
@@ -70,6 +76,7 @@ impl StatedRange {
 }
 
 /// A value stated in `says`.
+#[derive(Clone)]
 pub(crate) struct Stated {
     /// The number as the reader took it.
     pub number: Number,
