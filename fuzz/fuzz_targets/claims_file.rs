@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+use claimcheck::check::{CheckOptions, check_with};
 use libfuzzer_sys::fuzz_target;
 
 /// The source every fuzzed claims file can quote: `"sources": {"s": "s.md"}`.
@@ -18,7 +19,7 @@ Total revenue over the three years came to 10.2億元. Gross margin fell 7.3 per
 營業收入為人民幣5.40億元，同比增長86.6%，毛利率下降3.2個百分點，員工二千三百五十人，二十多億元。
 ";
 
-/// One temp folder per fuzzing process, holding `s.md`.
+/// One temp folder per fuzzing process, holding `s.md`; it is the root.
 fn folder() -> &'static PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
@@ -33,15 +34,19 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let path = folder().join("c.json");
     std::fs::write(&path, text.as_bytes()).unwrap();
-    let report = claimcheck::check::check(&[path]);
+    let options = CheckOptions {
+        root: Some(folder().clone()),
+        ..CheckOptions::default()
+    };
+    let report = check_with(&[path], &options);
     if report.errors.is_empty() {
         if let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) {
             if let Some(claims) = value.get("claims").and_then(|c| c.as_array()) {
                 assert_eq!(
-                    report.results.len(),
+                    report.claims.len(),
                     claims.len(),
                     "no errors, but {} results for {} claims",
-                    report.results.len(),
+                    report.claims.len(),
                     claims.len()
                 );
             }
