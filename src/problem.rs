@@ -23,13 +23,6 @@ impl Problem {
             span,
         }
     }
-
-    /// The same problem about a range shifted by `offset` bytes (when the
-    /// text it was found in starts `offset` bytes into a larger one).
-    pub fn shifted(mut self, offset: usize) -> Problem {
-        self.span = self.span.start + offset..self.span.end + offset;
-        self
-    }
 }
 
 impl fmt::Display for Problem {

@@ -23,7 +23,7 @@ pub use closest::closest_all;
 fn automaton_kind(len: usize) -> Option<aho_corasick::AhoCorasickKind> {
     (len < 4 << 20).then_some(aho_corasick::AhoCorasickKind::ContiguousNFA)
 }
-pub use fold::{Folded, fold};
+pub use fold::fold;
 pub use search::{Match, find, find_all, map_range};
 
 /// Text with `{…}` markers removed, and where the markers were.

@@ -24,7 +24,6 @@ use crate::sources::{NamedSources, QuoteIndex, Source};
 
 pub(crate) use appears::first_support;
 pub(crate) use compare::unit_conflict;
-pub use qualifiers::{Qualifier, qualifier};
 pub(crate) use stated::{Stated, StatedRange, parse_tolerance};
 
 /// Why judging a claim stopped early: a missing quote, or an invalid claim.
