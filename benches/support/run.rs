@@ -43,11 +43,20 @@ pub fn measure(dir: &Path, args: &[&str]) -> Cost {
         .split_whitespace()
         .map(|f| f.parse::<u64>().expect("a number"));
     let mut next = || fields.next().expect("wall, peak and exit");
-    Cost {
+    let cost = Cost {
         wall: Duration::from_nanos(next()),
         peak: next(),
         exit: next() as i32 - 1,
-    }
+    };
+    // 0, 1 and 2 are verdicts; anything else (101 is a panic) is a bug the
+    // figures must not hide.
+    assert!(
+        (0..=2).contains(&cost.exit),
+        "claimcheck {args:?} in {} exited {}",
+        dir.display(),
+        cost.exit
+    );
+    cost
 }
 
 /// When this binary was started as a runner: runs the command it was

@@ -165,6 +165,9 @@ impl Pool {
     /// Adds the numbers of `source` inside `region` (widened to whole lines).
     pub(crate) fn add(&mut self, name: &str, source: &Arc<Source>, region: Range<usize>) {
         let text = source.text();
+        // Callers widen regions by bytes; a bound inside a character moves out to its edge.
+        let end = text.ceil_char_boundary(region.end.min(text.len()));
+        let region = text.floor_char_boundary(region.start.min(end))..end;
         let layout = Layout::new(text, region.clone());
         let index = self.sources.len();
         let from = layout
@@ -454,4 +457,25 @@ fn in_header(layout: &Layout, n: &Number) -> bool {
     layout
         .row_at(n.span.start)
         .is_some_and(|(r, row)| r < layout.tables[row.table].data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::outcome::Files;
+
+    #[test]
+    fn a_region_bounded_inside_a_character_is_widened_to_its_edges() {
+        let doc = Arc::new(Document::from_text("t.md", "醫療收入為1.89億元，醫藥收入為2.5億元。"));
+        let id = Files::default().add(Arc::clone(&doc));
+        let source = Arc::new(Source::new(doc, id));
+        for (start, end) in [(1, 5), (0, 40), (4, 2), (7, 1000)] {
+            let mut pool = Pool::default();
+            pool.add("s", &source, start..end);
+        }
+        let mut pool = Pool::default();
+        pool.add("s", &source, 1..source.text().len() - 1);
+        assert_eq!(pool.leaves.len(), 2);
+    }
 }
