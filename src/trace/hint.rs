@@ -261,9 +261,12 @@ fn around_hint(
     (own, focus): (&[u32], &Focus),
     check: Option<String>,
 ) -> Option<Hint> {
+    // Only derivations within one list, row, column or sentence can give a
+    // hint here, so no other pair is tried.
     let budget = Budget {
         depth: 1,
         work: 1_000_000,
+        sentence_only: true,
         ..Budget::default()
     };
     let mut outcome = search(pool, std::slice::from_ref(target), &budget);

@@ -48,6 +48,10 @@ pub struct Budget {
     /// kept; past them, matches are counted from the float prefilter (which
     /// errs only within 10^-9 of an edge) and not kept.
     pub exact: usize,
+    /// Pairs outside lists, rows and columns are tried only within one
+    /// sentence (what a hint on a mismatch may use), at most
+    /// [`Budget::window`] numbers apart.
+    pub sentence_only: bool,
 }
 
 impl Default for Budget {
@@ -59,6 +63,7 @@ impl Default for Budget {
             depth: 2,
             work: 12_000_000,
             exact: 2000,
+            sentence_only: false,
         }
     }
 }
@@ -326,7 +331,7 @@ impl<'a> Search<'a> {
         for s in 0..self.pool.sources.len() {
             let range = self.pool.sources[s].leaves.clone();
             let n = range.len();
-            let reach = if n <= self.budget.all_pairs {
+            let reach = if n <= self.budget.all_pairs && !self.budget.sentence_only {
                 n
             } else {
                 self.budget.window + 1
@@ -337,7 +342,12 @@ impl<'a> Search<'a> {
                         return;
                     }
                     let rel = self.pool.relation(a, a + d);
-                    if rel > Relation::Column {
+                    let wanted = if self.budget.sentence_only {
+                        rel == Relation::Sentence
+                    } else {
+                        rel > Relation::Column
+                    };
+                    if wanted {
                         self.pair(a as u32, (a + d) as u32);
                     }
                 }
