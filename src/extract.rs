@@ -80,8 +80,9 @@ fn describe(text: &str, n: &Number, at: Location) -> ExtractedNumber {
 
 /// Writes the numbers of `doc` as a pretty JSON array while they are read:
 /// a second thread reads and describes them in batches while this one
-/// writes, so memory stays constant whatever the size of the document and
-/// the output is the same as serializing the whole array.
+/// serializes each batch into memory and writes it at once, so memory stays
+/// constant whatever the size of the document and the output is the same
+/// as serializing the whole array.
 pub fn write_document_json(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     const BATCH: usize = 4096;
     let (send, receive) = std::sync::mpsc::sync_channel::<Vec<ExtractedNumber>>(4);
@@ -96,25 +97,50 @@ pub fn write_document_json(out: &mut dyn Write, doc: &Document) -> io::Result<()
             }
             let _ = send.send(batch);
         });
-        write_json(out, receive.into_iter().flatten())
+        let (mut array, mut bytes) = (PrettyArray::default(), Vec::new());
+        for batch in receive {
+            bytes.clear();
+            batch.iter().for_each(|n| array.push(&mut bytes, n));
+            out.write_all(&bytes)?;
+        }
+        bytes.clear();
+        array.end(&mut bytes);
+        out.write_all(&bytes)
     })
 }
 
-/// Writes the numbers as a pretty JSON array, as they come: the output is
-/// the same as serializing the whole array, but memory stays constant
-/// whatever the size of the document.
-pub fn write_json(
-    out: &mut dyn Write,
-    numbers: impl IntoIterator<Item = ExtractedNumber>,
-) -> io::Result<()> {
-    use serde::ser::{SerializeSeq, Serializer};
-    let mut ser = serde_json::Serializer::pretty(&mut *out);
-    let mut seq = ser.serialize_seq(None)?;
-    for n in numbers {
-        seq.serialize_element(&n)?;
+/// A pretty JSON array written element by element into byte buffers, the
+/// same bytes as `serde_json::to_writer_pretty` of the whole array plus a
+/// newline.
+#[derive(Default)]
+struct PrettyArray {
+    /// Elements written so far.
+    count: usize,
+    /// One element, pretty at depth 0.
+    scratch: Vec<u8>,
+}
+
+impl PrettyArray {
+    /// Appends one element to `bytes`.
+    fn push(&mut self, bytes: &mut Vec<u8>, n: &ExtractedNumber) {
+        self.scratch.clear();
+        serde_json::to_writer_pretty(&mut self.scratch, n).expect("serializing to memory");
+        bytes.extend_from_slice(if self.count == 0 { b"[\n  " } else { b",\n  " });
+        // Strings are escaped, so every newline is the formatter's: indent it one level.
+        let mut rest = self.scratch.as_slice();
+        while let Some(i) = memchr::memchr(b'\n', rest) {
+            bytes.extend_from_slice(&rest[..=i]);
+            bytes.extend_from_slice(b"  ");
+            rest = &rest[i + 1..];
+        }
+        bytes.extend_from_slice(rest);
+        self.count += 1;
     }
-    seq.end()?;
-    writeln!(out)
+
+    /// Closes the array.
+    fn end(&self, bytes: &mut Vec<u8>) {
+        bytes.extend_from_slice(if self.count == 0 { b"[]\n" } else { b"\n]\n" });
+    }
 }
 
 /// Writes the numbers as an aligned table, the written text last so that
@@ -188,5 +214,17 @@ mod tests {
         assert_eq!(json[0]["column"], 5);
         assert_eq!(json[0]["low"], "188500000");
         assert_eq!(json[0]["high"], "189500000");
+    }
+
+    #[test]
+    fn streamed_json_is_the_whole_array_serialized() {
+        let many: String = (0..9000).map(|i| format!("第{i}行收入 1.{i} 億元，\"增長\" {i}%\n")).collect();
+        for text in ["", "no numbers here", "收入為 1.89 億元", many.as_str()] {
+            let doc = Document::from_text("d.md", text);
+            let mut streamed = Vec::new();
+            write_document_json(&mut streamed, &doc).unwrap();
+            let whole = serde_json::to_string_pretty(&extract(&doc)).unwrap() + "\n";
+            assert_eq!(String::from_utf8(streamed).unwrap(), whole);
+        }
     }
 }
