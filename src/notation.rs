@@ -4,9 +4,33 @@
 //! Intervals are rounded outward, so what is shown always contains the
 //! exact result.
 
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::ToPrimitive;
+
 use crate::expr::{Dim, Quantity};
 use crate::interval::{Interval, Rat, Rounding, exact_decimals, pow10, to_decimal_string};
 use crate::numbers::Number;
+
+/// `x / 10^scale`. Written values and their sums fit in 128 bits, and there
+/// the division and its reduction are done in machine integers: a report of
+/// many claims spends most of its time writing values otherwise.
+fn unscale(x: &Rat, scale: i32) -> Rat {
+    small_unscale(x, scale).unwrap_or_else(|| x / pow10(scale))
+}
+
+fn small_unscale(x: &Rat, scale: i32) -> Option<Rat> {
+    let (mut p, mut q) = (x.numer().to_i128()?, x.denom().to_i128()?);
+    let f = 10i128.checked_pow(scale.unsigned_abs())?;
+    if scale > 0 {
+        q = q.checked_mul(f)?;
+    } else {
+        p = p.checked_mul(f)?;
+    }
+    // A rational's denominator is positive, so the reduced pair is canonical.
+    let g = i128::try_from(p.unsigned_abs().gcd(&q.unsigned_abs())).ok()?;
+    Some(Rat::new_raw(BigInt::from(p / g), BigInt::from(q / g)))
+}
 
 /// How to write a value: text around the digits, the power of ten the
 /// digits are scaled by, and how many decimals the original showed.
@@ -73,7 +97,7 @@ impl Notation {
 
     /// `x` written in this style with `decimals` digits, rounded as asked.
     pub fn value(&self, x: &Rat, decimals: u32, rounding: Rounding) -> String {
-        let scaled = x / pow10(self.scale);
+        let scaled = unscale(x, self.scale);
         let digits = to_decimal_string(&scaled, decimals, rounding);
         let digits = if self.grouping {
             group(&digits)
@@ -87,7 +111,7 @@ impl Notation {
     /// (Rounding down or up to fewer digits gives the same number exactly
     /// when the digits dropped are zeros, so the full rounding is trimmed.)
     fn trimmed(&self, x: &Rat, decimals: u32, rounding: Rounding) -> String {
-        let scaled = x / pow10(self.scale);
+        let scaled = unscale(x, self.scale);
         let full = to_decimal_string(&scaled, decimals, rounding);
         let zeros = full.bytes().rev().take_while(|&b| b == b'0').count() as u32;
         let d = decimals - zeros.min(decimals - self.decimals.min(decimals));
@@ -96,7 +120,7 @@ impl Notation {
 
     /// An exact value with as many decimals as it needs (up to a few more than the style's).
     pub fn exact(&self, x: &Rat) -> String {
-        let scaled = x / pow10(self.scale);
+        let scaled = unscale(x, self.scale);
         let d = exact_decimals(&scaled, self.decimals + 4)
             .unwrap_or(self.decimals + 3)
             .max(self.decimals);
@@ -111,7 +135,7 @@ impl Notation {
         }
         // One digit more than the claim wrote, and more while a unit of the
         // last digit is wider than the interval (so outward rounding stays honest).
-        let width = (&iv.hi - &iv.lo) / pow10(self.scale);
+        let width = unscale(&(&iv.hi - &iv.lo), self.scale);
         let mut d = self.decimals + 1;
         while d < self.decimals + 5 && pow10(-(d as i32)) > width {
             d += 1;
@@ -167,6 +191,21 @@ mod tests {
     use super::*;
     use crate::interval::int;
     use crate::numbers::read_numbers;
+
+    #[test]
+    fn unscaling_in_machine_integers_is_the_exact_division() {
+        let big = Rat::new(BigInt::from(10).pow(40) + 7, BigInt::from(3));
+        for x in [int(189_000_000), -int(35_569) / int(7), int(0), int(1) / int(3), big] {
+            for scale in [-9, -2, 0, 2, 6, 8, 40] {
+                let got = unscale(&x, scale);
+                assert_eq!(got, &x / pow10(scale));
+                assert_eq!((got.numer().clone(), got.denom().clone()), {
+                    let r = &x / pow10(scale);
+                    (r.numer().clone(), r.denom().clone())
+                });
+            }
+        }
+    }
 
     fn notation(text: &str) -> Notation {
         let n = read_numbers(text).next().unwrap();
