@@ -30,29 +30,31 @@ pub(crate) struct StatedRange {
 }
 
 impl StatedRange {
-    /// Every value of `iv`, ends included.
-    pub(crate) fn closed(iv: Interval) -> StatedRange {
+    /// Every value of `iv`, its ends open or closed as they are.
+    pub(crate) fn of(iv: Interval) -> StatedRange {
         StatedRange {
             lo: Bound {
                 value: Some(iv.lo),
-                closed: true,
+                closed: !iv.lo_open,
             },
             hi: Bound {
                 value: Some(iv.hi),
-                closed: true,
+                closed: !iv.hi_open,
             },
         }
     }
 
-    /// Whether some value of `iv` is allowed.
+    /// Whether some value of `iv` is allowed. Ends that only touch share
+    /// their value when both are closed; with both ranges non-empty, the
+    /// two end tests are the whole test.
     pub(crate) fn overlaps(&self, iv: &Interval) -> bool {
         let above_lo = match &self.lo.value {
             None => true,
-            Some(lo) => iv.hi > *lo || self.lo.closed && iv.hi == *lo,
+            Some(lo) => iv.hi > *lo || self.lo.closed && !iv.hi_open && iv.hi == *lo,
         };
         let below_hi = match &self.hi.value {
             None => true,
-            Some(hi) => iv.lo < *hi || self.hi.closed && iv.lo == *hi,
+            Some(hi) => iv.lo < *hi || self.hi.closed && !iv.lo_open && iv.lo == *hi,
         };
         above_lo && below_hi
     }
@@ -139,19 +141,17 @@ impl Stated {
         let extra = tolerance.map_or_else(Rat::zero, |t| t.width(rounded));
         let open = |value: Option<Rat>, closed: bool| Bound { value, closed };
         match self.qualifier {
-            None => StatedRange::closed(rounded.widen(&extra)),
+            None => StatedRange::of(rounded.widen(&extra)),
             Some(Qualifier::About) => {
                 let w = given(5);
-                let lo = (&v - &w).min(rounded.lo.clone());
-                let hi = (&v + &w).max(rounded.hi.clone());
-                StatedRange::closed(Interval::new(lo, hi))
+                StatedRange::of(rounded.hull(&Interval::new(&v - &w, &v + &w)))
             }
             Some(Qualifier::Nearly) => {
                 let w = given(10);
                 if v.is_negative() {
-                    StatedRange::closed(Interval::new(v.clone(), &v + &w))
+                    StatedRange::of(Interval::new(v.clone(), &v + &w))
                 } else {
-                    StatedRange::closed(Interval::new(&v - &w, v))
+                    StatedRange::of(Interval::new(&v - &w, v))
                 }
             }
             Some(Qualifier::Over) => StatedRange {
