@@ -67,26 +67,36 @@ fn disagreement(
         return Some(PairFailureKind::UnitConflict);
     }
     let range = s.range(tolerance);
-    (!range.overlaps(&c.iv)).then(|| PairFailureKind::Mismatch {
+    if range.overlaps(&c.iv) {
+        return None;
+    }
+    // A percent against money that disagrees is a unit conflict: "computed
+    // 53500000000%" says nothing. One that agrees stays a match, since
+    // money divided by an untagged number (`(v - 100) / 100`, per-share
+    // figures) keeps its tag and may well be the ratio the claim states.
+    if percent_against_money(&s.quantity, c) {
+        return Some(PairFailureKind::UnitConflict);
+    }
+    Some(PairFailureKind::Mismatch {
         gap: range.gap(&c.iv),
     })
 }
 
 /// Whether a stated and a computed value measure different things: a
-/// percent against percentage points, a percent or points against an
-/// amount of money (either way round), or two currencies. An untagged
-/// plain number may be a ratio, so it conflicts with neither.
+/// percent against percentage points, or two currencies.
 pub(crate) fn unit_conflict(s: &Quantity, c: &Quantity) -> bool {
     let dims = (s.dim, c.dim);
     if dims == (Dim::Percent, Dim::Points) || dims == (Dim::Points, Dim::Percent) {
         return true;
     }
+    matches!((s.currency, c.currency), (Some(a), Some(b)) if a != b)
+}
+
+/// Whether one is a percent or points and the other an amount of money.
+fn percent_against_money(s: &Quantity, c: &Quantity) -> bool {
     let money = |q: &Quantity| q.dim == Dim::Plain && q.currency.is_some();
     let relative = |q: &Quantity| q.dim != Dim::Plain;
-    if relative(s) && money(c) || money(s) && relative(c) {
-        return true;
-    }
-    matches!((s.currency, c.currency), (Some(a), Some(b)) if a != b)
+    relative(s) && money(c) || money(s) && relative(c)
 }
 
 #[cfg(test)]
@@ -111,11 +121,26 @@ mod tests {
             ..Quantity::exact(int(1))
         };
         let cny = Some(Currency::Cny);
-        assert!(unit_conflict(&q(Dim::Percent, None), &q(Dim::Plain, cny)));
-        assert!(unit_conflict(&q(Dim::Plain, cny), &q(Dim::Percent, None)));
-        assert!(unit_conflict(&q(Dim::Points, None), &q(Dim::Plain, cny)));
+        assert!(percent_against_money(
+            &q(Dim::Percent, None),
+            &q(Dim::Plain, cny)
+        ));
+        assert!(percent_against_money(
+            &q(Dim::Plain, cny),
+            &q(Dim::Percent, None)
+        ));
+        assert!(percent_against_money(
+            &q(Dim::Points, None),
+            &q(Dim::Plain, cny)
+        ));
         assert!(unit_conflict(&q(Dim::Percent, None), &q(Dim::Points, None)));
-        assert!(!unit_conflict(&q(Dim::Percent, None), &q(Dim::Plain, None)));
-        assert!(!unit_conflict(&q(Dim::Plain, cny), &q(Dim::Plain, None)));
+        assert!(!percent_against_money(
+            &q(Dim::Percent, None),
+            &q(Dim::Plain, None)
+        ));
+        assert!(!percent_against_money(
+            &q(Dim::Plain, cny),
+            &q(Dim::Plain, None)
+        ));
     }
 }
