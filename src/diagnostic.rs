@@ -279,11 +279,13 @@ impl Code {
 
 impl From<crate::expr::ErrorKind> for Code {
     /// The code of an expression error: arithmetic and currency problems are
-    /// CC009, everything else about the expression CC008.
+    /// CC009, a tolerance that does not fit the value `≈` widens is the
+    /// claim's CC011, everything else about the expression CC008.
     fn from(kind: crate::expr::ErrorKind) -> Code {
         use crate::expr::ErrorKind;
         match kind {
             ErrorKind::Arithmetic | ErrorKind::Currency => Code::ArithmeticError,
+            ErrorKind::Tolerance => Code::InvalidClaim,
             _ => Code::InvalidExpression,
         }
     }
