@@ -891,11 +891,35 @@ mod tests {
         let m = written("1.5").min(&written("1.6"));
         assert_eq!(m.lo, d("1.45"));
         assert!(!m.lo_open && m.hi_open);
+        let m = written("1.5").max(&written("1.6"));
+        assert_eq!((m.lo.clone(), m.hi.clone()), (d("1.55"), d("1.65")));
+        assert!(!m.lo_open && m.hi_open);
+        // |(−0.5, 0.5)| = [0, 0.5): zero is reached, 0.5 from neither side.
+        let a = written("0").abs();
+        assert_eq!((a.lo.clone(), a.hi.clone()), (int(0), d("0.5")));
+        assert!(!a.lo_open && a.hi_open);
+        let h = written("5.4").hull(&Interval::new(d("5.3"), d("5.4")));
+        assert!(!h.lo_open && h.hi_open && h.lo == d("5.3"));
         let w = written("5.4").widen(&d("0.1"));
         assert!(!w.lo_open && w.hi_open && w.hi == d("5.55"));
         // Exact values stay exact and closed.
         let e = Interval::exact(int(2)).mul(&Interval::exact(int(3)));
         assert_eq!(e, Interval::exact(int(6)));
+    }
+
+    #[test]
+    fn exact_roots_keep_open_ends_and_inexact_ones_close_them() {
+        // √[2.25, 6.25) = [1.5, 2.5): both ends exact, the top still open.
+        let r = iv("4.25", "2").root(2).unwrap();
+        assert_eq!((r.lo.clone(), r.hi.clone()), (d("1.5"), d("2.5")));
+        assert!(!r.lo_open && r.hi_open);
+        // √[1.95, 2.05) has irrational ends, enclosed outward and closed.
+        let r = written("2.0").root(2).unwrap();
+        assert!(!r.lo_open && !r.hi_open);
+        // 1^y is 1 whatever y: a closed base of 1 reaches it.
+        let e = written("0.5");
+        let one = Interval::exact(int(1)).pow(&e).unwrap();
+        assert_eq!(one, Interval::exact(int(1)));
     }
 
     #[test]
