@@ -143,8 +143,9 @@ const CODES: [CodeInfo; 12] = [
         id: "CC005",
         name: "unit-conflict",
         verdict: Verdict::Mismatch,
-        summary: "The stated and computed values measure different things: percent against percentage points, or two currencies.",
-        explanation: "A stated percent was checked against percentage points (or the reverse), or amounts in two \
+        summary: "The stated and computed values measure different things: percent against percentage points or money, or two currencies.",
+        explanation: "A stated percent was checked against percentage points (or the reverse), a percent or points \
+                 against an amount of money that does not match it (or the reverse), or amounts in two \
                  currencies were compared. A margin that rises from 58.6% to 61.2% rises 2.6 percentage points, \
                  not 2.6%.",
     },
@@ -202,8 +203,9 @@ const CODES: [CodeInfo; 12] = [
         verdict: Verdict::Error,
         summary: "The claim is malformed: keys, types, duplicate ids, tolerance, `{…}` markers or stated values.",
         explanation: "The claim cannot be checked as written: an unknown key, a value of the wrong type, a missing or \
-                 duplicate id, neither `check` nor `appears_in`, a malformed `tolerance` or `{…}` marker, or a \
-                 stated value that is missing or does not match the check's values.",
+                 duplicate id, neither `check` nor `appears_in`, a malformed `tolerance` or one in another unit \
+                 than the stated value (`0.1億` on a percent), a malformed `{…}` marker, or a stated value that is \
+                 missing or does not match the check's values.",
     },
     CodeInfo {
         code: Code::InvalidFact,
@@ -279,11 +281,13 @@ impl Code {
 
 impl From<crate::expr::ErrorKind> for Code {
     /// The code of an expression error: arithmetic and currency problems are
-    /// CC009, everything else about the expression CC008.
+    /// CC009, a tolerance that does not fit the value `≈` widens is the
+    /// claim's CC011, everything else about the expression CC008.
     fn from(kind: crate::expr::ErrorKind) -> Code {
         use crate::expr::ErrorKind;
         match kind {
             ErrorKind::Arithmetic | ErrorKind::Currency => Code::ArithmeticError,
+            ErrorKind::Tolerance => Code::InvalidClaim,
             _ => Code::InvalidExpression,
         }
     }

@@ -28,13 +28,21 @@ pub const MAX_BOUND_BITS: u64 = 4096;
 /// An exact rational number.
 pub type Rat = BigRational;
 
-/// A closed interval `[lo, hi]` of rationals.
+/// An interval of rationals whose ends may each be open: `[lo, hi]`,
+/// `[lo, hi)`, `(lo, hi]` or `(lo, hi)`. A written number rounds half away
+/// from zero, so `5.4` is `[5.35, 5.45)` and `−5.4` is `(−5.45, −5.35]`;
+/// the open end is what keeps `1.5%` and `1.6%` from touching. A single
+/// value (`lo == hi`) is always closed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Interval {
     /// Lower bound.
     pub lo: Rat,
     /// Upper bound.
     pub hi: Rat,
+    /// Whether `lo` itself is left out.
+    pub lo_open: bool,
+    /// Whether `hi` itself is left out.
+    pub hi_open: bool,
 }
 
 /// Why an interval operation has no result.
@@ -137,29 +145,45 @@ pub fn pow10(exp: i32) -> Rat {
 }
 
 impl Interval {
-    /// The interval between `a` and `b`, in either order.
+    /// The closed interval between `a` and `b`, in either order.
     pub fn new(a: Rat, b: Rat) -> Interval {
         if a <= b {
-            Interval { lo: a, hi: b }
+            Interval::closed(a, b)
         } else {
-            Interval { lo: b, hi: a }
+            Interval::closed(b, a)
+        }
+    }
+
+    /// `[lo, hi]`, for bounds already in order.
+    fn closed(lo: Rat, hi: Rat) -> Interval {
+        Interval {
+            lo,
+            hi,
+            lo_open: false,
+            hi_open: false,
         }
     }
 
     /// A single exact value.
     pub fn exact(v: Rat) -> Interval {
-        Interval {
-            lo: v.clone(),
-            hi: v,
-        }
+        Interval::closed(v.clone(), v)
     }
 
-    /// `value ± half`.
+    /// The values a number written as `value`, with a last digit worth
+    /// `2 · half`, stands for: those that round to it half away from zero.
+    /// The end toward zero is closed and the far end open (`5.4` is
+    /// `[5.35, 5.45)`, `−5.4` is `(−5.45, −5.35]`, `0` is `(−0.5, 0.5)`);
+    /// a zero `half` gives the exact value.
     pub fn around(value: Decimal, half: Decimal) -> Interval {
         let (v, h) = (rat(value), rat(half.abs()));
+        if h.is_zero() {
+            return Interval::exact(v);
+        }
         Interval {
             lo: &v - &h,
-            hi: v + h,
+            hi: &v + &h,
+            lo_open: !v.is_positive(),
+            hi_open: !v.is_negative(),
         }
     }
 
@@ -186,17 +210,51 @@ impl Interval {
         (&self.lo + &self.hi) / int(2)
     }
 
-    /// Whether zero lies in the interval.
+    /// Whether `x` lies in the interval, open ends left out.
+    pub fn contains(&self, x: &Rat) -> bool {
+        let above = if self.lo_open {
+            *x > self.lo
+        } else {
+            *x >= self.lo
+        };
+        let below = if self.hi_open {
+            *x < self.hi
+        } else {
+            *x <= self.hi
+        };
+        above && below
+    }
+
+    /// Whether zero lies in the interval or at one of its ends, open or
+    /// not: division and powers need a divisor or base bounded away from
+    /// zero, since `1 / (0, 1]` has no upper bound.
     pub fn contains_zero(&self) -> bool {
         !self.lo.is_positive() && !self.hi.is_negative()
     }
 
-    /// Whether the two intervals share a value.
+    /// Whether the two intervals share a value (an open end shares nothing).
     pub fn overlaps(&self, other: &Interval) -> bool {
-        self.lo <= other.hi && other.lo <= self.hi
+        // The intersection runs from the larger lower end to the smaller
+        // upper one; where the two ends are equal, it is open if either is.
+        let (lo, lo_open) = match self.lo.cmp(&other.lo) {
+            Ordering::Less => (&other.lo, other.lo_open),
+            Ordering::Greater => (&self.lo, self.lo_open),
+            Ordering::Equal => (&self.lo, self.lo_open || other.lo_open),
+        };
+        let (hi, hi_open) = match self.hi.cmp(&other.hi) {
+            Ordering::Less => (&self.hi, self.hi_open),
+            Ordering::Greater => (&other.hi, other.hi_open),
+            Ordering::Equal => (&self.hi, self.hi_open || other.hi_open),
+        };
+        match lo.cmp(hi) {
+            Ordering::Less => true,
+            Ordering::Equal => !lo_open && !hi_open,
+            Ordering::Greater => false,
+        }
     }
 
-    /// The distance between two intervals (zero when they overlap).
+    /// The distance between two intervals (zero when they overlap or
+    /// only touch at an open end).
     pub fn gap(&self, other: &Interval) -> Rat {
         if self.hi < other.lo {
             &other.lo - &self.hi
@@ -207,20 +265,19 @@ impl Interval {
         }
     }
 
-    /// Sum.
+    /// Sum: an end is reached when both ends that make it are.
     pub fn add(&self, o: &Interval) -> Interval {
         Interval {
             lo: &self.lo + &o.lo,
             hi: &self.hi + &o.hi,
+            lo_open: self.lo_open || o.lo_open,
+            hi_open: self.hi_open || o.hi_open,
         }
     }
 
     /// Difference.
     pub fn sub(&self, o: &Interval) -> Interval {
-        Interval {
-            lo: &self.lo - &o.hi,
-            hi: &self.hi - &o.lo,
-        }
+        self.add(&o.neg())
     }
 
     /// Negation.
@@ -228,18 +285,48 @@ impl Interval {
         Interval {
             lo: -&self.hi,
             hi: -&self.lo,
+            lo_open: self.hi_open,
+            hi_open: self.lo_open,
         }
     }
 
     /// Product: the smallest and largest of the four corner products.
     pub fn mul(&self, o: &Interval) -> Interval {
-        let corners = [
-            &self.lo * &o.lo,
-            &self.lo * &o.hi,
-            &self.hi * &o.lo,
-            &self.hi * &o.hi,
-        ];
-        hull(corners)
+        // A zero product is reached whenever either factor can be zero; any
+        // other corner only when both of its ends are (a product xy ≠ 0 is
+        // strictly monotone along each edge, so no other point reaches it).
+        let zero = self.contains(&Rat::zero()) || o.contains(&Rat::zero());
+        let corner = |(x, x_open): (&Rat, bool), (y, y_open): (&Rat, bool)| {
+            let p = x * y;
+            let reached = if p.is_zero() {
+                zero
+            } else {
+                !x_open && !y_open
+            };
+            (p, reached)
+        };
+        let (a, b) = (self.ends(), o.ends());
+        enclose([
+            corner(a[0], b[0]),
+            corner(a[0], b[1]),
+            corner(a[1], b[0]),
+            corner(a[1], b[1]),
+        ])
+    }
+
+    /// The two ends with whether each is left out.
+    fn ends(&self) -> [(&Rat, bool); 2] {
+        [(&self.lo, self.lo_open), (&self.hi, self.hi_open)]
+    }
+
+    /// `1 / self`, for an interval bounded away from zero.
+    fn recip(&self) -> Interval {
+        Interval {
+            lo: self.hi.recip(),
+            hi: self.lo.recip(),
+            lo_open: self.hi_open,
+            hi_open: self.lo_open,
+        }
     }
 
     /// Quotient; an error when the divisor may be zero.
@@ -247,53 +334,84 @@ impl Interval {
         if o.contains_zero() {
             return Err(ArithmeticError::DivisionByZero);
         }
-        let recip = Interval::new(o.hi.recip(), o.lo.recip());
-        self.mul(&recip).checked()
+        self.mul(&o.recip()).checked()
     }
 
     /// Absolute value.
     pub fn abs(&self) -> Interval {
-        if self.lo.is_negative() && self.hi.is_positive() {
-            Interval {
-                lo: Rat::zero(),
-                hi: self.hi.clone().max(-&self.lo),
-            }
-        } else {
-            Interval::new(self.lo.abs(), self.hi.abs())
+        if !self.lo.is_negative() {
+            return self.clone();
+        }
+        if !self.hi.is_positive() {
+            return self.neg();
+        }
+        // Zero is inside; the top is the farther end.
+        let (hi, hi_open) = match self.hi.cmp(&-&self.lo) {
+            Ordering::Greater => (self.hi.clone(), self.hi_open),
+            Ordering::Less => (-&self.lo, self.lo_open),
+            Ordering::Equal => (self.hi.clone(), self.hi_open && self.lo_open),
+        };
+        Interval {
+            lo: Rat::zero(),
+            hi,
+            lo_open: false,
+            hi_open,
         }
     }
 
     /// The interval of `min(x, y)` for x, y in the two intervals.
     pub fn min(&self, o: &Interval) -> Interval {
+        let (lo, lo_open) = lower(&self.lo, self.lo_open, &o.lo, o.lo_open, Reach::Either);
+        let (hi, hi_open) = lower(&self.hi, self.hi_open, &o.hi, o.hi_open, Reach::Both);
         Interval {
-            lo: self.lo.clone().min(o.lo.clone()),
-            hi: self.hi.clone().min(o.hi.clone()),
+            lo,
+            hi,
+            lo_open,
+            hi_open,
         }
     }
 
     /// The interval of `max(x, y)`.
     pub fn max(&self, o: &Interval) -> Interval {
+        self.neg().min(&o.neg()).neg()
+    }
+
+    /// The smallest interval holding both.
+    pub fn hull(&self, o: &Interval) -> Interval {
+        let (lo, lo_open) = lower(&self.lo, self.lo_open, &o.lo, o.lo_open, Reach::Either);
+        let (hi, hi_open) = lower(&-&self.hi, self.hi_open, &-&o.hi, o.hi_open, Reach::Either);
         Interval {
-            lo: self.lo.clone().max(o.lo.clone()),
-            hi: self.hi.clone().max(o.hi.clone()),
+            lo,
+            hi: -hi,
+            lo_open,
+            hi_open,
         }
     }
 
-    /// Widens both ends by `w`.
+    /// Widens both ends by `w` (at least zero); each end stays as open as it was.
     pub fn widen(&self, w: &Rat) -> Interval {
         Interval {
             lo: &self.lo - w,
             hi: &self.hi + w,
+            ..self.clone()
         }
     }
 
-    /// Each bound rounded half away from zero to `digits` decimals; this is
-    /// exactly the set of results of rounding values in the interval.
+    /// The results of rounding the values of the interval half away from
+    /// zero to `digits` decimals: a closed interval of rounded values.
     pub fn round(&self, digits: i32) -> Interval {
-        Interval {
-            lo: round_half_away(&self.lo, digits),
-            hi: round_half_away(&self.hi, digits),
+        let step = pow10(-digits);
+        let mut lo = round_half_away(&self.lo, digits);
+        let mut hi = round_half_away(&self.hi, digits);
+        // An open end on a rounding boundary rounds like the values next to
+        // it: `(−0.05, …` gives −0.0, not −0.1; `…, 0.05)` gives 0.0.
+        if self.lo_open && self.lo.is_negative() && is_half_step(&self.lo, digits) {
+            lo += &step;
         }
+        if self.hi_open && self.hi.is_positive() && is_half_step(&self.hi, digits) {
+            hi -= &step;
+        }
+        Interval::new(lo, hi)
     }
 
     /// `self^(1/n)` for a positive interval, bounded outward.
@@ -310,40 +428,81 @@ impl Interval {
             return Err(ArithmeticError::NotPositive);
         }
         // x^y is monotone in x and in y: the extremes lie at the corners.
-        let bases = distinct(&self.lo, &self.hi);
         let lo_e = power::enclose_exponent(&e.lo, power::Dir::Down);
         let hi_e = power::enclose_exponent(&e.hi, power::Dir::Up);
-        let exponents = distinct(&lo_e, &hi_e);
-        let mut bounds: Option<Interval> = None;
-        for x in &bases {
-            for y in &exponents {
+        let exponents = [
+            (lo_e.clone(), e.lo_open && lo_e == e.lo),
+            (hi_e.clone(), e.hi_open && hi_e == e.hi),
+        ];
+        // A single value is one end, not two: each corner may cost a root.
+        let bases = &self.ends()[..if self.is_exact() { 1 } else { 2 }];
+        let exponents = &exponents[..if lo_e == hi_e { 1 } else { 2 }];
+        let mut corners = Vec::with_capacity(8);
+        for &(x, x_open) in bases {
+            for (y, y_open) in exponents {
                 let (lo, hi) = power::power(x, y)?;
-                bounds = Some(match bounds {
-                    None => Interval { lo, hi },
-                    Some(b) => Interval {
-                        lo: b.lo.min(lo),
-                        hi: b.hi.max(hi),
-                    },
-                });
+                // An open corner is only reached when the power is exact;
+                // an enclosure lies strictly outside the true value. At
+                // x = 1 or y = 0 the power is 1 along the whole edge.
+                let reached = lo != hi
+                    || (!x_open && !*y_open)
+                    || (!x_open && x.is_one())
+                    || (!*y_open && y.is_zero());
+                corners.push((lo, reached));
+                corners.push((hi, reached));
             }
         }
-        bounds.expect("at least one corner").checked()
+        enclose(corners).checked()
     }
 
     /// `self < o`, three-valued.
     pub fn lt(&self, o: &Interval) -> Truth {
-        decide(self.hi < o.lo, self.lo >= o.hi)
+        // Always when every x is below every y (equal ends need one open);
+        // never when no x is below any y.
+        let always = match self.hi.cmp(&o.lo) {
+            Ordering::Less => true,
+            Ordering::Equal => self.hi_open || o.lo_open,
+            Ordering::Greater => false,
+        };
+        decide(always, self.lo >= o.hi)
     }
 
     /// `self <= o`, three-valued.
     pub fn le(&self, o: &Interval) -> Truth {
-        decide(self.hi <= o.lo, self.lo > o.hi)
+        !o.lt(self)
     }
 
     /// `self = o` in the contract's sense: the intervals are consistent.
     pub fn consistent(&self, o: &Interval) -> Truth {
         Truth::from_bool(self.overlaps(o))
     }
+}
+
+/// How an extreme shared by two intervals' ends is reached.
+#[derive(Clone, Copy)]
+enum Reach {
+    /// When either end is closed (the lower end of `min`).
+    Either,
+    /// Only when both are (the upper end of `min`).
+    Both,
+}
+
+/// The smaller of two ends with whether it is left out.
+fn lower(a: &Rat, a_open: bool, b: &Rat, b_open: bool, tie: Reach) -> (Rat, bool) {
+    match a.cmp(b) {
+        Ordering::Less => (a.clone(), a_open),
+        Ordering::Greater => (b.clone(), b_open),
+        Ordering::Equal => match tie {
+            Reach::Either => (a.clone(), a_open && b_open),
+            Reach::Both => (a.clone(), a_open || b_open),
+        },
+    }
+}
+
+/// Whether `x` lies halfway between two multiples of `10^-digits`.
+fn is_half_step(x: &Rat, digits: i32) -> bool {
+    let twice = x * pow10(digits) * int(2);
+    twice.is_integer() && !(twice / int(2)).is_integer()
 }
 
 fn decide(always: bool, never: bool) -> Truth {
@@ -356,10 +515,32 @@ fn decide(always: bool, never: bool) -> Truth {
     }
 }
 
-fn hull<const N: usize>(values: [Rat; N]) -> Interval {
-    let lo = values.iter().min().cloned().unwrap_or_default();
-    let hi = values.iter().max().cloned().unwrap_or_default();
-    Interval { lo, hi }
+/// The smallest interval holding `points` (values with whether each is
+/// reached): an end is closed when some point at it is reached.
+fn enclose<I: IntoIterator<Item = (Rat, bool)>>(points: I) -> Interval {
+    let mut it = points.into_iter();
+    let Some((first, reached)) = it.next() else {
+        return Interval::exact(Rat::zero());
+    };
+    let mut iv = Interval {
+        lo: first.clone(),
+        hi: first,
+        lo_open: !reached,
+        hi_open: !reached,
+    };
+    for (p, reached) in it {
+        match p.cmp(&iv.lo) {
+            Ordering::Less => (iv.lo, iv.lo_open) = (p.clone(), !reached),
+            Ordering::Equal => iv.lo_open &= !reached,
+            Ordering::Greater => {}
+        }
+        match p.cmp(&iv.hi) {
+            Ordering::Greater => (iv.hi, iv.hi_open) = (p, !reached),
+            Ordering::Equal => iv.hi_open &= !reached,
+            Ordering::Less => {}
+        }
+    }
+    iv
 }
 
 /// Rounds half away from zero (四舍五入) to `digits` decimals.
@@ -373,11 +554,6 @@ pub fn round_half_away(x: &Rat, digits: i32) -> Rat {
         (&scaled + &half).floor()
     };
     rounded / scale
-}
-
-/// One value, or two when they differ.
-fn distinct<'a>(a: &'a Rat, b: &'a Rat) -> Vec<&'a Rat> {
-    if a == b { vec![a] } else { vec![a, b] }
 }
 
 /// How to round a bound when it is shown with fewer digits.
@@ -627,5 +803,135 @@ mod tests {
             to_decimal_string(&iv("0.004", "0").lo, 2, Rounding::Nearest),
             "0.00"
         );
+    }
+
+    fn d(x: &str) -> Rat {
+        rat(Decimal::from_str(x).unwrap())
+    }
+
+    /// The interval a number written as `text` stands for.
+    fn written(text: &str) -> Interval {
+        let n = crate::numbers::read_numbers(text).next().unwrap();
+        Interval::around(n.value, n.half_unit)
+    }
+
+    #[test]
+    fn written_numbers_are_half_open_away_from_zero() {
+        let v = written("5.4");
+        assert_eq!((v.lo.clone(), v.hi.clone()), (d("5.35"), d("5.45")));
+        assert!(!v.lo_open && v.hi_open);
+        let v = written("-5.4");
+        assert_eq!((v.lo.clone(), v.hi.clone()), (d("-5.45"), d("-5.35")));
+        assert!(v.lo_open && !v.hi_open);
+        let v = written("7700");
+        assert_eq!((v.lo.clone(), v.hi.clone()), (d("7699.5"), d("7700.5")));
+        assert!(!v.lo_open && v.hi_open);
+        let zero = written("0");
+        assert!(zero.lo_open && zero.hi_open);
+        // An exact value on a boundary belongs where rounding puts it.
+        assert!(written("5.4").contains(&d("5.35")) && !written("5.4").contains(&d("5.45")));
+        assert!(written("5.5").contains(&d("5.45")));
+        assert!(written("-5.5").contains(&d("-5.45")) && !written("-5.4").contains(&d("-5.45")));
+        assert!(!zero.contains(&d("0.5")) && !zero.contains(&d("-0.5")));
+        assert_eq!(
+            Interval::around(Decimal::ONE, Decimal::ZERO),
+            Interval::exact(int(1))
+        );
+    }
+
+    #[test]
+    fn a_last_digit_misquote_is_not_consistent() {
+        for (a, b) in [
+            ("11", "10"),
+            ("7,701", "7,700"),
+            ("1.6%", "1.5%"),
+            ("-11", "-10"),
+        ] {
+            assert!(!written(a).overlaps(&written(b)), "{a} vs {b}");
+            assert!(!written(b).overlaps(&written(a)), "{b} vs {a}");
+            assert_eq!(written(a).consistent(&written(b)), Truth::False);
+        }
+        for (a, b) in [
+            ("5.35", "5.4"),
+            ("5.4億", "540.1 million"),
+            ("5.449", "5.4"),
+        ] {
+            assert!(written(a).overlaps(&written(b)), "{a} vs {b}");
+        }
+        assert!(!written("5.46").overlaps(&written("5.4")));
+        // A closed end meets an exact value on it; an open one does not.
+        assert!(written("10").overlaps(&Interval::exact(d("9.5"))));
+        assert!(!written("10").overlaps(&Interval::exact(d("10.5"))));
+    }
+
+    #[test]
+    fn open_ends_go_through_arithmetic() {
+        let (a, b) = (written("1.5"), written("2.5"));
+        let sum = a.add(&b);
+        assert_eq!((sum.lo.clone(), sum.hi.clone()), (d("3.9"), d("4.1")));
+        assert!(!sum.lo_open && sum.hi_open);
+        let diff = b.sub(&a);
+        assert_eq!((diff.lo.clone(), diff.hi.clone()), (d("0.9"), d("1.1")));
+        assert!(diff.lo_open && diff.hi_open);
+        let product = a.mul(&b);
+        assert_eq!(product.lo, d("1.45") * d("2.45"));
+        assert!(!product.lo_open && product.hi_open);
+        // A factor that can be zero makes a zero product reachable.
+        let p = written("0").mul(&written("3"));
+        assert!(p.lo_open && p.hi_open);
+        let p = Interval::new(int(0), int(1)).mul(&written("3"));
+        assert!(!p.lo_open && p.hi_open && p.lo.is_zero());
+        let q = written("1").div(&written("-2")).unwrap();
+        // [0.5, 1.5) / (−2.5, −1.5] = (−1, −0.2): −1 and −0.2 need an open end.
+        assert_eq!((q.lo.clone(), q.hi.clone()), (int(-1), d("-0.2")));
+        assert!(q.lo_open && q.hi_open);
+        let n = written("-5.4").neg();
+        assert_eq!(n, written("5.4"));
+        assert_eq!(written("-5.4").abs(), written("5.4"));
+        let m = written("1.5").min(&written("1.6"));
+        assert_eq!(m.lo, d("1.45"));
+        assert!(!m.lo_open && m.hi_open);
+        let m = written("1.5").max(&written("1.6"));
+        assert_eq!((m.lo.clone(), m.hi.clone()), (d("1.55"), d("1.65")));
+        assert!(!m.lo_open && m.hi_open);
+        // |(−0.5, 0.5)| = [0, 0.5): zero is reached, 0.5 from neither side.
+        let a = written("0").abs();
+        assert_eq!((a.lo.clone(), a.hi.clone()), (int(0), d("0.5")));
+        assert!(!a.lo_open && a.hi_open);
+        let h = written("5.4").hull(&Interval::new(d("5.3"), d("5.4")));
+        assert!(!h.lo_open && h.hi_open && h.lo == d("5.3"));
+        let w = written("5.4").widen(&d("0.1"));
+        assert!(!w.lo_open && w.hi_open && w.hi == d("5.55"));
+        // Exact values stay exact and closed.
+        let e = Interval::exact(int(2)).mul(&Interval::exact(int(3)));
+        assert_eq!(e, Interval::exact(int(6)));
+    }
+
+    #[test]
+    fn exact_roots_keep_open_ends_and_inexact_ones_close_them() {
+        // √[2.25, 6.25) = [1.5, 2.5): both ends exact, the top still open.
+        let r = iv("4.25", "2").root(2).unwrap();
+        assert_eq!((r.lo.clone(), r.hi.clone()), (d("1.5"), d("2.5")));
+        assert!(!r.lo_open && r.hi_open);
+        // √[1.95, 2.05) has irrational ends, enclosed outward and closed.
+        let r = written("2.0").root(2).unwrap();
+        assert!(!r.lo_open && !r.hi_open);
+        // 1^y is 1 whatever y: a closed base of 1 reaches it.
+        let e = written("0.5");
+        let one = Interval::exact(int(1)).pow(&e).unwrap();
+        assert_eq!(one, Interval::exact(int(1)));
+    }
+
+    #[test]
+    fn open_ends_decide_comparisons_and_rounding() {
+        let ten = written("10");
+        assert_eq!(ten.lt(&Interval::exact(d("10.5"))), Truth::True);
+        assert_eq!(ten.le(&Interval::exact(d("9.5"))), Truth::Undecided);
+        assert_eq!(Interval::exact(d("10.5")).le(&ten), Truth::False);
+        assert_eq!(written("10").lt(&written("11")), Truth::True);
+        // Values in [0.15, 0.25) round to 0.2; 0.25 itself is left out.
+        assert_eq!(written("0.2").round(1), Interval::exact(d("0.2")));
+        assert_eq!(written("-0.2").round(1), Interval::exact(d("-0.2")));
+        assert_eq!(written("0.2").round(0), Interval::exact(int(0)));
     }
 }

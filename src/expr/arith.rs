@@ -202,6 +202,9 @@ pub(crate) fn compare(
         CmpOp::Gt => y.iv.lt(&x.iv),
         CmpOp::Ge => y.iv.le(&x.iv),
         CmpOp::Approx => {
+            tolerance
+                .fits(y)
+                .map_err(|m| Failure::new(ErrorKind::Tolerance, m))?;
             let width = tolerance.width(&y.iv);
             x.iv.consistent(&y.iv.widen(&width))
         }
@@ -255,5 +258,29 @@ mod tests {
         assert!(g.iv.hi < Rat::new(1002780076.into(), 1000000000.into()));
         let f = compound(&q(2), &q(0)).unwrap_err();
         assert_eq!(f.argument, Some(2));
+    }
+
+    #[test]
+    fn approx_needs_a_tolerance_in_the_references_unit() {
+        use crate::expr::Dim;
+        use crate::numbers::read_numbers;
+        let lit = |t: &str| Quantity::literal(&read_numbers(t).next().unwrap());
+        let pct = lit("50%");
+        let abs = |t: &str| Tolerance::Absolute(lit(t));
+        assert_eq!(
+            compare(CmpOp::Approx, &abs("0.1pp"), &lit("50.05%"), &pct),
+            Ok(Truth::True)
+        );
+        let f = compare(CmpOp::Approx, &abs("0.1億"), &lit("16.8%"), &pct).unwrap_err();
+        assert_eq!(f.kind, ErrorKind::Tolerance);
+        let money = lit("RMB5億");
+        assert!(compare(CmpOp::Approx, &abs("RMB1 million"), &money, &money).is_ok());
+        assert!(compare(CmpOp::Approx, &abs("US$1 million"), &lit("5億"), &money).is_err());
+        assert!(compare(CmpOp::Approx, &abs("0.1pp"), &money, &money).is_err());
+        let diff = Quantity {
+            dim: Dim::Plain,
+            ..lit("0.02")
+        };
+        assert!(compare(CmpOp::Approx, &abs("0.1pp"), &diff, &diff).is_ok());
     }
 }

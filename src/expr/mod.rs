@@ -55,6 +55,9 @@ pub enum ErrorKind {
     Arithmetic,
     /// Amounts in different currencies added or compared.
     Currency,
+    /// `≈` with an absolute tolerance in another unit than the value it
+    /// widens (`0.1億` around a percent): the claim's error, not the expression's.
+    Tolerance,
 }
 
 /// An error located in the expression text.
@@ -202,6 +205,42 @@ impl Default for Tolerance {
 }
 
 impl Tolerance {
+    /// Whether this tolerance may widen `reference` (for `≈`): a relative
+    /// one always; points widen percents, points and untagged plain numbers;
+    /// an amount widens plain numbers, in its currency when they have one.
+    /// `Err` names both units.
+    pub fn fits(&self, reference: &Quantity) -> Result<(), String> {
+        let Tolerance::Absolute(t) = self else {
+            return Ok(());
+        };
+        // A plain untagged value may be a difference of percents, which
+        // points widen well; money and percents never widen each other.
+        let dims_fit = match t.dim {
+            Dim::Percent | Dim::Points => {
+                reference.dim != Dim::Plain || reference.currency.is_none()
+            }
+            Dim::Plain => reference.dim == Dim::Plain,
+        };
+        let currencies_fit = match (t.currency, reference.currency) {
+            (Some(a), Some(b)) => a == b,
+            (Some(_), None) => true,
+            (None, _) => true,
+        };
+        if dims_fit && currencies_fit {
+            return Ok(());
+        }
+        let unit = |q: &Quantity| match (q.dim, q.currency) {
+            (Dim::Plain, Some(c)) => format!("an amount in {}", c.code()),
+            (Dim::Plain, None) => "a plain number".to_string(),
+            (d, _) => d.describe().to_string(),
+        };
+        Err(format!(
+            "the tolerance is {}, but `≈` widens {}; write it relative (`2%`) or in that unit",
+            unit(t),
+            unit(reference)
+        ))
+    }
+
     /// The absolute width this tolerance allows around `reference`.
     pub fn width(&self, reference: &Interval) -> Rat {
         match self {

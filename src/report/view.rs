@@ -3,6 +3,8 @@
 //! the claim writes its own, the inputs, the gap. Renderers choose what to
 //! show of a [`ClaimView`] and how; none of them formats a value itself.
 
+use num_traits::Zero;
+
 use crate::diagnostic::{Code, Verdict};
 use crate::document::SectionKind;
 use crate::expr::{Dim, Quantity};
@@ -254,9 +256,18 @@ impl<'a> ClaimView<'a> {
             String::new()
         };
         match &failure.kind {
-            PairFailureKind::UnitConflict => format!("{which}{} = {expr}", conflict(s, q)),
+            PairFailureKind::UnitConflict => {
+                // The computed value in its own unit, in the note as in the
+                // headline: a percent is never shown as points or money.
+                let own = own_notation(s, q).interval(&q.iv);
+                let headline = conflict(s, q, &own);
+                self.computed = Some(own);
+                format!("{which}{headline} = {expr}")
+            }
             PairFailureKind::Mismatch { gap } => {
-                self.gap = Some(s.notation.gap(gap, q.dim));
+                // Ranges that only touch at an open end (a last-digit
+                // misquote, `11` against `10`) have no gap worth a number.
+                self.gap = (!gap.is_zero()).then(|| s.notation.gap(gap, q.dim));
                 format!("{which}stated {}, computed {shown} = {expr}", s.written)
             }
         }
@@ -311,15 +322,35 @@ fn truth_message(t: Truth, expr: &str) -> String {
 }
 
 /// How a stated and a computed value measure different things.
-fn conflict(s: &Stated, c: &Quantity) -> String {
-    let dims = (s.quantity.dim, c.dim);
-    if dims == (Dim::Percent, Dim::Points) || dims == (Dim::Points, Dim::Percent) {
-        let shown = Notation::plain(c, s.notation.decimals()).interval(&c.iv);
+/// How to write a computed value whose unit conflicts with the stated one:
+/// plainly in its own unit, to the stated value's decimals for percents and
+/// points and to whole units for amounts.
+fn own_notation(s: &Stated, c: &Quantity) -> Notation {
+    let decimals = if c.dim == Dim::Plain {
+        0
+    } else {
+        s.notation.decimals()
+    };
+    Notation::plain(c, decimals)
+}
+
+/// What a quantity measures, for a unit conflict's message.
+fn unit_of(q: &Quantity) -> String {
+    match (q.dim, q.currency) {
+        (Dim::Plain, Some(c)) => format!("an amount in {}", c.code()),
+        (Dim::Plain, None) => "an amount".to_string(),
+        (dim, _) => dim.describe().to_string(),
+    }
+}
+
+/// The headline of a unit conflict; `shown` is the computed value in its own unit.
+fn conflict(s: &Stated, c: &Quantity, shown: &str) -> String {
+    if s.quantity.dim != c.dim {
         return format!(
             "stated {} is {}, but the check computes {} ({shown})",
             s.written,
-            s.quantity.dim.describe(),
-            c.dim.describe()
+            unit_of(&s.quantity),
+            unit_of(c)
         );
     }
     let (a, b) = (s.quantity.currency, c.currency);

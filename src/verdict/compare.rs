@@ -24,6 +24,7 @@ pub(super) fn compare(
     computed: Vec<Quantity>,
     said: &Said<'_>,
 ) -> Result<Part, Fail> {
+    said.tolerance_fits(stated)?;
     let pairs = pair_up(stated.len(), computed.len()).ok_or_else(|| {
         let message = format!(
             "`says` states {} values but the check gives {}",
@@ -38,7 +39,7 @@ pub(super) fn compare(
     })?;
     let mut failure = None;
     for (k, &(i, j)) in pairs.iter().enumerate() {
-        if let Some(kind) = disagreement(&stated[i], &computed[j], said.tolerance)? {
+        if let Some(kind) = disagreement(&stated[i], &computed[j], said.tolerance) {
             failure = Some((k, (i, j), kind));
             break;
         }
@@ -55,27 +56,30 @@ pub(super) fn compare(
 }
 
 /// `None` when a stated value and a computed one agree; otherwise how they
-/// disagree. A tolerance in another currency than the stated value is an
-/// invalid claim.
+/// disagree. The tolerance already fits the stated value
+/// ([`Said::tolerance_fits`]).
 fn disagreement(
     s: &Stated,
     c: &Quantity,
     tolerance: Option<&Tolerance>,
-) -> Result<Option<PairFailureKind>, Fail> {
+) -> Option<PairFailureKind> {
     if unit_conflict(&s.quantity, c) {
-        return Ok(Some(PairFailureKind::UnitConflict));
-    }
-    if let Some(Tolerance::Absolute(t)) = tolerance
-        && let (Some(a), Some(b)) = (t.currency, s.quantity.currency)
-        && a != b
-    {
-        let message = format!("the tolerance is in {a} but the stated value in {b}");
-        return Err(Fail::invalid(Code::InvalidClaim, message, None));
+        return Some(PairFailureKind::UnitConflict);
     }
     let range = s.range(tolerance);
-    Ok((!range.overlaps(&c.iv)).then(|| PairFailureKind::Mismatch {
+    if range.overlaps(&c.iv) {
+        return None;
+    }
+    // A percent against money that disagrees is a unit conflict: "computed
+    // 53500000000%" says nothing. One that agrees stays a match, since
+    // money divided by an untagged number (`(v - 100) / 100`, per-share
+    // figures) keeps its tag and may well be the ratio the claim states.
+    if percent_against_money(&s.quantity, c) {
+        return Some(PairFailureKind::UnitConflict);
+    }
+    Some(PairFailureKind::Mismatch {
         gap: range.gap(&c.iv),
-    }))
+    })
 }
 
 /// Whether a stated and a computed value measure different things: a
@@ -88,6 +92,13 @@ pub(crate) fn unit_conflict(s: &Quantity, c: &Quantity) -> bool {
     matches!((s.currency, c.currency), (Some(a), Some(b)) if a != b)
 }
 
+/// Whether one is a percent or points and the other an amount of money.
+fn percent_against_money(s: &Quantity, c: &Quantity) -> bool {
+    let money = |q: &Quantity| q.dim == Dim::Plain && q.currency.is_some();
+    let relative = |q: &Quantity| q.dim != Dim::Plain;
+    relative(s) && money(c) || money(s) && relative(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,5 +109,38 @@ mod tests {
         assert_eq!(pair_up(2, 1), Some(vec![(0, 0), (1, 0)]));
         assert_eq!(pair_up(2, 2), Some(vec![(0, 0), (1, 1)]));
         assert_eq!(pair_up(2, 3), None);
+    }
+
+    #[test]
+    fn percents_and_money_conflict_plain_ratios_do_not() {
+        use crate::interval::int;
+        use crate::numbers::Currency;
+        let q = |dim, currency| Quantity {
+            dim,
+            currency,
+            ..Quantity::exact(int(1))
+        };
+        let cny = Some(Currency::Cny);
+        assert!(percent_against_money(
+            &q(Dim::Percent, None),
+            &q(Dim::Plain, cny)
+        ));
+        assert!(percent_against_money(
+            &q(Dim::Plain, cny),
+            &q(Dim::Percent, None)
+        ));
+        assert!(percent_against_money(
+            &q(Dim::Points, None),
+            &q(Dim::Plain, cny)
+        ));
+        assert!(unit_conflict(&q(Dim::Percent, None), &q(Dim::Points, None)));
+        assert!(!percent_against_money(
+            &q(Dim::Percent, None),
+            &q(Dim::Plain, None)
+        ));
+        assert!(!percent_against_money(
+            &q(Dim::Plain, cny),
+            &q(Dim::Plain, None)
+        ));
     }
 }

@@ -81,11 +81,26 @@ enum StatedAt {
 pub(crate) struct Said<'c> {
     says: Option<&'c Spanned<String>>,
     tolerance: Option<&'c Tolerance>,
+    /// The `tolerance` as written, for errors that point at it.
+    tolerance_at: Option<&'c Spanned<String>>,
     at: &'c StatedAt,
     file: &'c ClaimsFile,
 }
 
 impl Said<'_> {
+    /// An error on the `tolerance` when it cannot widen one of `stated`
+    /// (an amount on a percent, another currency, …).
+    fn tolerance_fits(&self, stated: &[Stated]) -> Result<(), Fail> {
+        let Some(t) = self.tolerance_at else {
+            return Ok(());
+        };
+        for s in stated {
+            stated::tolerance_fits(&t.value, s)
+                .map_err(|m| Fail::invalid(Code::InvalidClaim, m, Some(t.span.clone())))?;
+        }
+        Ok(())
+    }
+
     /// Where a stated number stands: in the draft, or inside `says` in the claims file.
     fn place(&self, s: &Stated) -> Option<Span> {
         match self.at {
@@ -193,6 +208,7 @@ impl<'a> Judge<'a> {
         let said = Said {
             says,
             tolerance: tolerance.as_ref(),
+            tolerance_at: claim.tolerance.as_ref(),
             at: &at,
             file: self.file,
         };
@@ -202,6 +218,7 @@ impl<'a> Judge<'a> {
         }
         if let Some(source) = &claim.appears_in {
             let stated = self.stated(marked.as_ref(), says)?;
+            said.tolerance_fits(&stated)?;
             let name = &source.value;
             parts.push(appears::appears(name, &self.sources[name], &stated, &said));
         }

@@ -2,7 +2,9 @@
 //! `nearly`, `over`, `at least`, `under`, `up to` and their Chinese
 //! equivalents, written right before the number (or right after it, for
 //! `左右`, `以上`, `以下`, `多`). The word lists are data; [`qualifier`] is the
-//! rule.
+//! rule. A word counts only when it ends right where the number starts
+//! (after white space), so bare `超` is "over" in `暴跌超33个百分点` and
+//! nothing in `超市33家`.
 
 use std::ops::Range;
 
@@ -66,6 +68,7 @@ const BEFORE: &[(&str, Qualifier)] = &[
     ("低于", Qualifier::Under),
     ("少於", Qualifier::Under),
     ("少于", Qualifier::Under),
+    ("不超", Qualifier::AtMost),
     ("至少", Qualifier::AtLeast),
     ("最多", Qualifier::AtMost),
     ("至多", Qualifier::AtMost),
@@ -73,6 +76,9 @@ const BEFORE: &[(&str, Qualifier)] = &[
     ("约", Qualifier::About),
     ("近", Qualifier::Nearly),
     ("逾", Qualifier::Over),
+    // Bare 超 right before the number (`暴跌超33个百分点`): a word that only
+    // contains it (`超市`, `超级`) ends in another character, so never matches.
+    ("超", Qualifier::Over),
     ("~", Qualifier::About),
 ];
 
@@ -161,6 +167,17 @@ mod tests {
             Some((Qualifier::AtLeast, "65%以上".into()))
         );
         assert_eq!(q("a rover 5%"), None);
+        assert_eq!(
+            q("暴跌超33个百分点"),
+            Some((Qualifier::Over, "超33个百分点".into()))
+        );
+        assert_eq!(q("超 5億元"), Some((Qualifier::Over, "超 5億元".into())));
+        assert_eq!(q("不超5%"), Some((Qualifier::AtMost, "不超5%".into())));
+        assert_eq!(q("不超过5%"), Some((Qualifier::AtMost, "不超过5%".into())));
+        // 超 inside another word is not a qualifier.
+        assert_eq!(q("超市12家"), None);
+        assert_eq!(q("超级计算机3台"), None);
+        assert_eq!(q("超额完成5%"), None);
         assert_eq!(q("revenue 5%"), None);
     }
 }

@@ -11,7 +11,7 @@ use crate::expr::{Quantity, Tolerance};
 use crate::facts::marked_numbers;
 use crate::interval::{Interval, Rat, int, rat};
 use crate::notation::Notation;
-use crate::numbers::{Kind, Number, read_number_at};
+use crate::numbers::{Currency, Kind, Number, read_number_at};
 use crate::outcome::Span;
 use crate::quote::Marked;
 
@@ -30,29 +30,31 @@ pub(crate) struct StatedRange {
 }
 
 impl StatedRange {
-    /// Every value of `iv`, ends included.
-    pub(crate) fn closed(iv: Interval) -> StatedRange {
+    /// Every value of `iv`, its ends open or closed as they are.
+    pub(crate) fn of(iv: Interval) -> StatedRange {
         StatedRange {
             lo: Bound {
                 value: Some(iv.lo),
-                closed: true,
+                closed: !iv.lo_open,
             },
             hi: Bound {
                 value: Some(iv.hi),
-                closed: true,
+                closed: !iv.hi_open,
             },
         }
     }
 
-    /// Whether some value of `iv` is allowed.
+    /// Whether some value of `iv` is allowed. Ends that only touch share
+    /// their value when both are closed; with both ranges non-empty, the
+    /// two end tests are the whole test.
     pub(crate) fn overlaps(&self, iv: &Interval) -> bool {
         let above_lo = match &self.lo.value {
             None => true,
-            Some(lo) => iv.hi > *lo || self.lo.closed && iv.hi == *lo,
+            Some(lo) => iv.hi > *lo || self.lo.closed && !iv.hi_open && iv.hi == *lo,
         };
         let below_hi = match &self.hi.value {
             None => true,
-            Some(hi) => iv.lo < *hi || self.hi.closed && iv.lo == *hi,
+            Some(hi) => iv.lo < *hi || self.hi.closed && !iv.lo_open && iv.lo == *hi,
         };
         above_lo && below_hi
     }
@@ -139,19 +141,17 @@ impl Stated {
         let extra = tolerance.map_or_else(Rat::zero, |t| t.width(rounded));
         let open = |value: Option<Rat>, closed: bool| Bound { value, closed };
         match self.qualifier {
-            None => StatedRange::closed(rounded.widen(&extra)),
+            None => StatedRange::of(rounded.widen(&extra)),
             Some(Qualifier::About) => {
                 let w = given(5);
-                let lo = (&v - &w).min(rounded.lo.clone());
-                let hi = (&v + &w).max(rounded.hi.clone());
-                StatedRange::closed(Interval::new(lo, hi))
+                StatedRange::of(rounded.hull(&Interval::new(&v - &w, &v + &w)))
             }
             Some(Qualifier::Nearly) => {
                 let w = given(10);
                 if v.is_negative() {
-                    StatedRange::closed(Interval::new(v.clone(), &v + &w))
+                    StatedRange::of(Interval::new(v.clone(), &v + &w))
                 } else {
-                    StatedRange::closed(Interval::new(&v - &w, v))
+                    StatedRange::of(Interval::new(&v - &w, v))
                 }
             }
             Some(Qualifier::Over) => StatedRange {
@@ -172,6 +172,89 @@ impl Stated {
             },
         }
     }
+}
+
+/// What a tolerance or a stated value is measured in, as far as a tolerance
+/// must fit it: percentage points, an amount (with a currency, or written
+/// with a scale word), or a bare number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    Percent,
+    Points,
+    Amount(Option<Currency>),
+    Bare,
+}
+
+impl Unit {
+    /// The unit of a number as written.
+    fn of(n: &Number) -> Unit {
+        match (n.kind, n.currency) {
+            (Kind::Percent, _) => Unit::Percent,
+            (Kind::Points, _) => Unit::Points,
+            (_, Some(c)) => Unit::Amount(Some(c)),
+            (_, None) if n.scale > 0 => Unit::Amount(None),
+            _ => Unit::Bare,
+        }
+    }
+
+    /// A name for messages.
+    fn describe(self) -> String {
+        match self {
+            Unit::Percent => "a percent".to_string(),
+            Unit::Points => "percentage points".to_string(),
+            Unit::Amount(Some(c)) => format!("an amount in {}", c.code()),
+            Unit::Amount(None) => "an amount with no currency".to_string(),
+            Unit::Bare => "a bare number".to_string(),
+        }
+    }
+
+    /// Whether an absolute tolerance in this unit may widen a value in
+    /// `stated`. Points widen percents and points; a currency widens only
+    /// that currency; a scale word with no currency (`0.02億`) widens any
+    /// amount; a bare number (`5`) only a value with no currency, since it
+    /// says nothing about money.
+    fn widens(self, stated: Unit) -> bool {
+        match (self, stated) {
+            (Unit::Percent, _) => true,
+            (Unit::Points, s) => matches!(s, Unit::Percent | Unit::Points),
+            (Unit::Amount(Some(c)), s) => s == Unit::Amount(Some(c)),
+            (Unit::Amount(None), s) => matches!(s, Unit::Amount(_) | Unit::Bare),
+            (Unit::Bare, s) => matches!(s, Unit::Amount(None) | Unit::Bare),
+        }
+    }
+
+    /// How a tolerance for a value in this unit may be written.
+    fn advice(self) -> &'static str {
+        match self {
+            Unit::Percent | Unit::Points => "in percentage points (`0.1pp`)",
+            Unit::Amount(Some(_)) => {
+                "as an amount in its currency (`RMB1 million`) or with a scale word (`0.02億`)"
+            }
+            Unit::Amount(None) | Unit::Bare => "as a number (`5`, `0.02億`)",
+        }
+    }
+}
+
+/// Whether a `tolerance`, as written, fits stated value `s` (contract
+/// v1.1): a relative one fits anything, an absolute one must have the
+/// stated value's unit. The error names both units; it is the claim's
+/// `error` (CC011), since widening a percent by an amount means nothing.
+pub(crate) fn tolerance_fits(tolerance: &str, s: &Stated) -> Result<(), String> {
+    let t = tolerance.trim();
+    let Some(n) = read_number_at(t, 0) else {
+        return Ok(());
+    };
+    let (unit, stated) = (Unit::of(&n), Unit::of(&s.number));
+    if unit.widens(stated) {
+        return Ok(());
+    }
+    Err(format!(
+        "tolerance `{t}` is {}, but the stated value {} is {}; write it {} or as a relative width (`2%`)",
+        unit.describe(),
+        s.written,
+        stated.describe(),
+        stated.advice()
+    ))
 }
 
 /// Reads a `tolerance`: `"2%"` is relative, `"0.1pp"` or `"0.02億"` absolute.
@@ -244,5 +327,42 @@ mod tests {
         assert!(wide.overlaps(&exact(109, 120, 1)));
         // 多 after the number means more than.
         assert!(!range("{1300}多名", None).overlaps(&exact(1200, 1300, 1)));
+    }
+
+    fn fits(tolerance: &str, says: &str) -> Result<(), String> {
+        let stated = Stated::read(&parse_marked(says).unwrap()).unwrap();
+        tolerance_fits(tolerance, &stated[0])
+    }
+
+    #[test]
+    fn a_tolerance_must_have_the_stated_values_unit() {
+        for (t, says) in [
+            ("2%", "share of {16.8%}"),
+            ("2%", "revenue of {RMB540 million}"),
+            ("0.1pp", "share of {16.8%}"),
+            ("0.1pp", "up {2.5 percentage points}"),
+            ("0.02億", "收入{5.4億元}"),
+            ("RMB1 million", "revenue of {RMB540 million}"),
+            ("0.02億", "{1,300} employees"),
+            ("5", "{1,300} employees"),
+            ("5", "收入{5.4億}"),
+        ] {
+            assert_eq!(fits(t, says), Ok(()), "{t} on {says}");
+        }
+        for (t, says) in [
+            ("0.1億", "share of {16.8%}"),
+            ("RMB1", "share of {16.8%}"),
+            ("5", "share of {16.8%}"),
+            ("0.1pp", "revenue of {RMB540 million}"),
+            ("US$1 million", "revenue of {RMB540 million}"),
+            ("5", "revenue of {RMB540 million}"),
+            ("RMB1 million", "{1,300} employees"),
+        ] {
+            assert!(fits(t, says).is_err(), "{t} on {says}");
+        }
+        assert_eq!(
+            fits("0.1億", "share of {16.8%}"),
+            Err("tolerance `0.1億` is an amount with no currency, but the stated value 16.8% is a percent; write it in percentage points (`0.1pp`) or as a relative width (`2%`)".to_string())
+        );
     }
 }
