@@ -41,12 +41,19 @@ fn annotation(out: &mut dyn Write, files: &Files, v: &ClaimView<'_>) -> io::Resu
         props.push_str(&format!(",endLine={},endColumn={}", end.line, end.column));
     }
     let title = format!("claimcheck{code}: {} ({})", v.id, v.verdict);
+    // Hints go on lines of their own: `%0A` is the annotation's newline
+    // (a newline in the input itself is shown escaped).
+    let mut message = escape_data(&v.message);
+    for h in v.hints {
+        message.push_str("%0Ahelp: ");
+        message.push_str(&escape_data(&super::view::hint_text(h)));
+    }
     writeln!(
         out,
         "::{} {props},title={}::{}",
         Level::of(v.verdict).as_str(),
         escape_property(&title),
-        escape_data(&v.message)
+        message
     )
 }
 

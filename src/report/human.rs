@@ -15,11 +15,11 @@ use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Renderer a
 use colored::Colorize;
 
 use super::escape::visible;
-use super::view::{ClaimView, ValueView};
+use super::view::{ClaimView, ValueView, hint_text};
 use super::{Level, RenderOptions, Renderer, primary, summary_line};
 use crate::diagnostic::{Code, Verdict};
 use crate::document::SectionKind;
-use crate::outcome::{Files, Hint, Report, RunError, SourceNote, Span, StaleIgnore};
+use crate::outcome::{Files, Report, RunError, SourceNote, Span, StaleIgnore};
 use snippet::{Annotated, run_error_origin, run_error_snippet, snippets};
 
 /// The human format.
@@ -242,22 +242,8 @@ fn claim_group(files: &Files, v: &ClaimView<'_>) -> Diagnostic {
         helps: v
             .hints
             .iter()
-            .map(|h| visible(&help_line(h)).into_owned())
+            .map(|h| visible(&hint_text(h)).into_owned())
             .collect(),
-    }
-}
-
-/// A hint's note, with the quotes of the facts it would add.
-fn help_line(hint: &Hint) -> String {
-    let facts: Vec<String> = hint
-        .facts
-        .iter()
-        .map(|f| format!("{} = \"{}\" in {}", f.name, f.quote, f.source))
-        .collect();
-    if facts.is_empty() {
-        hint.note.clone()
-    } else {
-        format!("{} ({})", hint.note, facts.join("; "))
     }
 }
 

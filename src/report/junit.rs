@@ -102,6 +102,7 @@ fn claim_case(files: &Files, v: &ClaimView<'_>, policy: &Policy) -> Case {
         body.push(("gap", g.clone()));
     }
     body.extend(v.notes.iter().map(|n| ("note", n.clone())));
+    body.extend(v.hints.iter().map(|h| ("help", super::view::hint_text(h))));
     if let Some(c) = &v.closest {
         body.push((
             "closest",

@@ -117,8 +117,13 @@ fn claim_line(files: &Files, v: &ClaimView<'_>, policy: &Policy) -> Option<Strin
     } else {
         " (does not fail the run)"
     };
+    let hints: String = v
+        .hints
+        .iter()
+        .map(|h| format!("; help: {}", md(&super::view::hint_text(h))))
+        .collect();
     Some(format!(
-        "- {} **{}** {}{code}{soft}: {} ({})",
+        "- {} **{}** {}{code}{soft}: {} ({}){hints}",
         mark(v.verdict),
         md(v.id),
         v.verdict,

@@ -94,6 +94,10 @@ fn result(files: &Files, v: &ClaimView<'_>) -> Value {
         "partialFingerprints": { "claimId/v1": format!("{claims_file}#{}", v.id) },
         "properties": { "verdict": v.verdict.as_str(), "claimsFile": claims_file, "claimId": v.id },
     });
+    if !v.hints.is_empty() {
+        let hints: Vec<String> = v.hints.iter().map(super::view::hint_text).collect();
+        result["properties"]["hints"] = json!(hints);
+    }
     let related = related(files, v);
     if !related.is_empty() {
         result["relatedLocations"] = Value::Array(related);

@@ -190,6 +190,7 @@ impl Snapshot {
             fields.push(("gap", gap.clone()));
         }
         fields.extend(v.notes.iter().map(|n| ("note", n.clone())));
+        fields.extend(v.hints.iter().map(|h| ("help", super::view::hint_text(h))));
         if let Some(c) = &v.closest {
             let diff = super::inline_diff(&c.quote, &c.passage);
             fields.push((

@@ -86,6 +86,21 @@ pub struct ClaimView<'a> {
     pub hints: &'a [Hint],
 }
 
+/// A hint as one line: its note, and the quotes of the facts it would add
+/// (`40% matches t_a, not rd_use (t_a = "…{40%}" in prospectus)`).
+pub fn hint_text(hint: &Hint) -> String {
+    let facts: Vec<String> = hint
+        .facts
+        .iter()
+        .map(|f| format!("{} = \"{}\" in {}", f.name, f.quote, f.source))
+        .collect();
+    if facts.is_empty() {
+        hint.note.clone()
+    } else {
+        format!("{} ({})", hint.note, facts.join("; "))
+    }
+}
+
 /// The text a span covers, on one line.
 pub fn text_of(files: &Files, span: &Span) -> String {
     files.text(span).replace('\n', " ")

@@ -104,6 +104,10 @@ fn fields(files: &Files, v: &ClaimView<'_>) -> Vec<(&'static str, String, Option
     for n in v.notes {
         f.push(("Note", xml(n), None));
     }
+    for h in v.hints {
+        let text = super::super::view::hint_text(h);
+        f.push(("Hint", xml(&text), Some(lang_of(&text))));
+    }
     for r in v.related {
         f.push((
             "See",
