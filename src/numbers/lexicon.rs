@@ -502,6 +502,7 @@ pub(crate) fn is_month(word: &str) -> bool {
 pub(crate) const YEAR_PREFIXES: &[&str] = &[
     "in", "since", "during", "until", "till", "through", "throughout", "fy", "fiscal", "year",
     "early", "late", "mid", "before", "after", "calendar", "of", "to", "and", "between", "years",
+    "for", "ended",
 ];
 
 /// Two words right before a number that make it a year (`as of 2024`).

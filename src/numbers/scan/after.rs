@@ -20,7 +20,9 @@ use super::Scanner;
 use super::before::Before;
 use super::digits::Core;
 use super::raw::Raw;
-use super::text::{char_at, line_has_cells, same_first, skip_gap, skip_while, starts_with_word};
+use super::text::{
+    char_at, char_before, line_has_cells, same_first, skip_gap, skip_while, starts_with_word,
+};
 
 /// What a `)` after the digits closes.
 enum Paren {
@@ -102,7 +104,10 @@ impl Scanner<'_> {
             && core.frac_digits == 0
             && !core.grouped
             && whole(&core.value) <= 30;
-        small && (!line_has_cells(self.text, open) || label_before_in_cell(self.text, open))
+        // Glued to a word or a figure (`Kapuria(1)`, `390,000(1)`), it is a footnote mark.
+        let glued = char_before(self.text, open).is_some_and(char::is_alphanumeric);
+        small
+            && (glued || !line_has_cells(self.text, open) || label_before_in_cell(self.text, open))
     }
 
     /// `多`, scale, percent, currency and multiple from `p` on, in that order.
