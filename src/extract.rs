@@ -218,7 +218,9 @@ mod tests {
 
     #[test]
     fn streamed_json_is_the_whole_array_serialized() {
-        let many: String = (0..9000).map(|i| format!("第{i}行收入 1.{i} 億元，\"增長\" {i}%\n")).collect();
+        let many: String = (0..9000)
+            .map(|i| format!("第{i}行收入 1.{i} 億元，\"增長\" {i}%\n"))
+            .collect();
         for text in ["", "no numbers here", "收入為 1.89 億元", many.as_str()] {
             let doc = Document::from_text("d.md", text);
             let mut streamed = Vec::new();

@@ -195,7 +195,13 @@ mod tests {
     #[test]
     fn unscaling_in_machine_integers_is_the_exact_division() {
         let big = Rat::new(BigInt::from(10).pow(40) + 7, BigInt::from(3));
-        for x in [int(189_000_000), -int(35_569) / int(7), int(0), int(1) / int(3), big] {
+        for x in [
+            int(189_000_000),
+            -int(35_569) / int(7),
+            int(0),
+            int(1) / int(3),
+            big,
+        ] {
             for scale in [-9, -2, 0, 2, 6, 8, 40] {
                 let got = unscale(&x, scale);
                 assert_eq!(got, &x / pow10(scale));

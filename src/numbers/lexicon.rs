@@ -36,6 +36,12 @@ pub(crate) const CURRENCY_PREFIXES: &[CurrencyWord] = &[
     cur("U.S.$", Currency::Usd, false),
     cur("HK$", Currency::Hkd, false),
     cur("NT$", Currency::Twd, false),
+    cur("MOP$", Currency::Mop, false),
+    cur("NZ$", Currency::Nzd, false),
+    cur("S$", Currency::Sgd, false),
+    cur("A$", Currency::Aud, false),
+    cur("C$", Currency::Cad, false),
+    cur("R$", Currency::Brl, false),
     cur("RMB", Currency::Cny, true),
     cur("Rmb", Currency::Cny, true),
     cur("CNY", Currency::Cny, true),
@@ -46,6 +52,11 @@ pub(crate) const CURRENCY_PREFIXES: &[CurrencyWord] = &[
     cur("GBP", Currency::Gbp, true),
     cur("JPY", Currency::Jpy, true),
     cur("TWD", Currency::Twd, true),
+    cur("SGD", Currency::Sgd, true),
+    cur("AUD", Currency::Aud, true),
+    cur("NZD", Currency::Nzd, true),
+    cur("CAD", Currency::Cad, true),
+    cur("BRL", Currency::Brl, true),
     cur("$", Currency::Usd, false),
     cur("＄", Currency::Usd, false),
     cur("¥", Currency::Cny, false),
@@ -459,11 +470,18 @@ pub(crate) const CHINESE_LABEL_PREFIXES: &[&str] =
 /// Whether `word` (any ASCII case) makes the number after it part of a name.
 #[inline]
 pub(crate) fn is_label_word(word: &str) -> bool {
-    in_list(LABEL_WORDS, word)
+    in_list(LABEL_WORDS, word) || in_list(STANDARD_NAMES, word)
 }
 
+/// Names of accounting, reporting and emission standards: the number after
+/// them names a standard or section (`ASC 606`, `IFRS 9`, `Scope 1`).
+pub(crate) const STANDARD_NAMES: &[&str] = &[
+    "asc", "asu", "topic", "subtopic", "ifrs", "ias", "ifric", "sic", "sab", "sfas", "fas", "fin",
+    "apb", "eitf", "hkfrs", "hkas", "aasb", "frs", "sfrs", "cas", "ssap", "scope",
+];
+
 /// Four-digit numbers in this range may be years.
-pub(crate) const YEARS: RangeInclusive<i128> = 1900..=2100;
+pub(crate) const YEARS: RangeInclusive<i128> = 1900..=2099;
 
 /// English month names (lower case) for dates such as `December 31, 2024`.
 #[rustfmt::skip]
@@ -483,7 +501,8 @@ pub(crate) fn is_month(word: &str) -> bool {
 #[rustfmt::skip]
 pub(crate) const YEAR_PREFIXES: &[&str] = &[
     "in", "since", "during", "until", "till", "through", "throughout", "fy", "fiscal", "year",
-    "early", "late", "mid", "before", "after", "calendar",
+    "early", "late", "mid", "before", "after", "calendar", "of", "to", "and", "between", "years",
+    "for", "ended",
 ];
 
 /// Two words right before a number that make it a year (`as of 2024`).

@@ -97,6 +97,24 @@ pub enum Currency {
     /// New Taiwan dollar: `NT$`, `TWD`, `新台幣`.
     #[serde(rename = "TWD")]
     Twd,
+    /// Singapore dollar: `S$`, `SGD`.
+    #[serde(rename = "SGD")]
+    Sgd,
+    /// Australian dollar: `A$`, `AUD`.
+    #[serde(rename = "AUD")]
+    Aud,
+    /// New Zealand dollar: `NZ$`, `NZD`.
+    #[serde(rename = "NZD")]
+    Nzd,
+    /// Canadian dollar: `C$`, `CAD`.
+    #[serde(rename = "CAD")]
+    Cad,
+    /// Brazilian real: `R$`, `BRL`.
+    #[serde(rename = "BRL")]
+    Brl,
+    /// Macanese pataca: `MOP$`, `MOP`.
+    #[serde(rename = "MOP")]
+    Mop,
 }
 
 impl Currency {
@@ -110,6 +128,12 @@ impl Currency {
             Currency::Gbp => "GBP",
             Currency::Jpy => "JPY",
             Currency::Twd => "TWD",
+            Currency::Sgd => "SGD",
+            Currency::Aud => "AUD",
+            Currency::Nzd => "NZD",
+            Currency::Cad => "CAD",
+            Currency::Brl => "BRL",
+            Currency::Mop => "MOP",
         }
     }
 }

@@ -199,12 +199,13 @@ fn accounting_parentheses_are_negative() {
 
 #[test]
 fn parentheses_that_restate_or_mark_stay_positive() {
-    // A restatement in prose and a spaced parenthesis are not accounting negatives.
+    // A restatement in prose and a parenthesis spaced at its start are not
+    // accounting negatives; a percent closed right after is (v1.1: `(13%)`).
     let text = "HK$1.0 billion (RMB0.9 billion) and 6.25% ( 6.25 % ) and growth (12%)";
     let values: Vec<String> = all(text).into_iter().map(|(_, v, _)| v).collect();
     assert_eq!(
         values,
-        ["1000000000", "900000000", "0.0625", "0.0625", "0.12"]
+        ["1000000000", "900000000", "0.0625", "0.0625", "-0.12"]
     );
     // A small number in parentheses in prose is a list or note marker.
     assert_eq!(kinds("see (2) below"), [(s("(2)"), Kind::Ordinal)]);
@@ -765,4 +766,136 @@ fn inputs_the_fuzzer_found_do_not_panic() {
             assert!(n.low() <= n.high(), "{input:?}: {n:?}");
         }
     }
+}
+
+/// (value, currency) of the only number in `text`.
+fn money(text: &str) -> (String, Option<Currency>) {
+    let n = one(text);
+    (plain(n.value), n.currency)
+}
+
+#[test]
+fn spaced_and_percent_parentheses_are_negative() {
+    assert_eq!(one("Loss was (35,569 ) in total").value, dec("-35569"));
+    assert_eq!(one("虧損為(35,569 )元").value, dec("-35569"));
+    let pct = one("margin (13%) fell");
+    assert_eq!((pct.value, pct.kind), (dec("-0.13"), Kind::Percent));
+    assert_eq!(one("margin (2.1% ) fell").value, dec("-0.021"));
+    assert_eq!(one("毛利率(13%)").value, dec("-0.13"));
+}
+
+#[test]
+fn a_sign_inside_parentheses_wins() {
+    assert_eq!(one("a change of (−152) units").value, dec("-152"));
+    assert_eq!(one("變動(-152)").value, dec("-152"));
+}
+
+#[test]
+fn currency_before_parentheses_is_kept() {
+    use Currency::Usd;
+    assert_eq!(money("Cash $(62) at year end"), ("-62".into(), Some(Usd)));
+    assert_eq!(money("EPS $ (0.96) basic"), ("-0.96".into(), Some(Usd)));
+    assert_eq!(
+        money("a loss of $(9.8) million"),
+        ("-9800000".into(), Some(Usd))
+    );
+    assert_eq!(
+        money("虧損US$(9.8) million"),
+        ("-9800000".into(), Some(Usd))
+    );
+}
+
+#[test]
+fn dollar_prefixes_name_their_currency() {
+    use Currency::*;
+    for (text, want) in [
+        ("S$3.65 billion", Sgd),
+        ("A$633 million", Aud),
+        ("NZ$6.7 billion", Nzd),
+        ("C$5", Cad),
+        ("R$7", Brl),
+        ("MOP$9", Mop),
+        ("US$3", Usd),
+        ("HK$2", Hkd),
+        ("NT$1", Twd),
+        ("收入S$3.65 billion", Sgd),
+    ] {
+        assert_eq!(one(text).currency, Some(want), "{text}");
+    }
+    // Letters we do not know before `$` never make it USD.
+    assert_eq!(one("costs XY$4 each").currency, None);
+}
+
+#[test]
+fn hyphenated_scales_apply() {
+    assert_eq!(
+        money("It cost $11-million."),
+        ("11000000".into(), Some(Currency::Usd))
+    );
+    assert_eq!(one("a 3.5-billion deal").value, dec("3500000000"));
+    // A range and a short letter stay as they are.
+    assert_eq!(all("3-5 units").len(), 2);
+}
+
+#[test]
+fn years_in_asides_phrases_and_chinese_spacing() {
+    let years = |text: &str| {
+        read_numbers(text)
+            .filter(|n| n.kind == Kind::Year)
+            .map(|n| plain(n.value))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(years("(2018: £56.5m)"), ["2018"]);
+    assert_eq!(years("compared to 2018"), ["2018"]);
+    assert_eq!(years("in Q4 2019"), ["2019"]);
+    assert_eq!(years("fiscal years 2019 and 2018"), ["2019", "2018"]);
+    assert_eq!(years("between 2019 and 2020"), ["2019", "2020"]);
+    assert_eq!(years("2023 年收入增長"), ["2023"]);
+    assert_eq!(years("2023 年度报告"), ["2023"]);
+    // A grouping comma or a value outside 1900–2099 keeps a quantity.
+    assert_eq!(one("to 2,018 staff").kind, Kind::Quantity);
+    assert_eq!(one("to 2100 staff").kind, Kind::Quantity);
+}
+
+#[test]
+fn header_row_years_are_years_and_data_rows_are_not() {
+    let text = "| Item | 2019 | 2018 |\n| --- | --- | --- |\n| Units | 2019 | 2,018 |\n";
+    let got = kinds(text);
+    assert_eq!(got[0], ("2019".into(), Kind::Year));
+    assert_eq!(got[1], ("2018".into(), Kind::Year));
+    assert_eq!(got[2], ("2019".into(), Kind::Quantity));
+    let zh = "| 項目 | 2019 | 2018 |\n| 收入 | 100 | 90 |\n";
+    assert_eq!(kinds(zh)[0].1, Kind::Year);
+}
+
+#[test]
+fn standard_names_are_labels() {
+    for text in [
+        "ASC 606",
+        "Topic 606",
+        "IFRS 9",
+        "IAS 39",
+        "SAB 118",
+        "Scope 1",
+        "香港財務報告準則 HKFRS 16",
+    ] {
+        assert_eq!(one(text).kind, Kind::Label, "{text}");
+    }
+}
+
+#[test]
+fn footnote_marks_on_row_labels_are_not_amounts() {
+    let text = "| Working capital (1) | 1,234 | (5) |\n| 總債務 (2) | 10 | 9 |\n";
+    let got = all(text);
+    assert_eq!(got[0], ("(1)".into(), "1".into(), Kind::Ordinal));
+    assert_eq!(got[2], ("(5)".into(), "-5".into(), Kind::Quantity));
+    assert_eq!(got[3].2, Kind::Ordinal);
+}
+
+#[test]
+fn ansi_escape_parameters_are_not_numbers() {
+    assert!(all("x \u{1b}[0m y \u{1b}[1;31m z").is_empty());
+    assert_eq!(all("x \u{1b}[0m 5元").len(), 1);
+    // A bracket alone is no escape.
+    assert_eq!(all("[0m]").len(), 1);
 }

@@ -467,7 +467,10 @@ mod tests {
 
     #[test]
     fn a_region_bounded_inside_a_character_is_widened_to_its_edges() {
-        let doc = Arc::new(Document::from_text("t.md", "醫療收入為1.89億元，醫藥收入為2.5億元。"));
+        let doc = Arc::new(Document::from_text(
+            "t.md",
+            "醫療收入為1.89億元，醫藥收入為2.5億元。",
+        ));
         let id = Files::default().add(Arc::clone(&doc));
         let source = Arc::new(Source::new(doc, id));
         for (start, end) in [(1, 5), (0, 40), (4, 2), (7, 1000)] {

@@ -20,7 +20,9 @@ use super::Scanner;
 use super::before::Before;
 use super::digits::Core;
 use super::raw::Raw;
-use super::text::{char_at, line_has_cells, same_first, skip_gap, skip_while, starts_with_word};
+use super::text::{
+    char_at, char_before, line_has_cells, same_first, skip_gap, skip_while, starts_with_word,
+};
 
 /// What a `)` after the digits closes.
 enum Paren {
@@ -28,6 +30,8 @@ enum Paren {
     Marker(usize),
     /// `(1,234)`: a negative amount, whose suffixes may follow.
     Negative(usize),
+    /// `(13%)`: a negative amount whose percent sign was inside; nothing follows.
+    Closed(usize),
 }
 
 impl Scanner<'_> {
@@ -36,9 +40,9 @@ impl Scanner<'_> {
     pub(super) fn look_ahead(&self, raw: &mut Raw, core: &Core, before: &Before) -> usize {
         let p = match before
             .open_paren
-            .and_then(|at| self.close_paren(raw, core, at))
+            .and_then(|at| self.close_paren(raw, core, before, at))
         {
-            Some(Paren::Marker(end)) => return end,
+            Some(Paren::Marker(end) | Paren::Closed(end)) => return end,
             Some(Paren::Negative(end)) => end,
             None => core.end,
         };
@@ -49,32 +53,61 @@ impl Scanner<'_> {
         }
         // Most numbers are followed by something no suffix starts with.
         let could = |at: usize| char_at(self.text, at).is_some_and(|c| SUFFIX_STARTS.has(c));
-        if !could(p) && !could(skip_gap(self.text, p)) {
+        if !could(p) && !could(skip_gap(self.text, p)) && !self.hyphen_scale_at(p) {
             return p;
         }
         self.suffixes(raw, core, p)
     }
 
-    /// A `)` right after the digits that closes the `(` at `open`.
-    fn close_paren(&self, raw: &mut Raw, core: &Core, open: usize) -> Option<Paren> {
-        let p = core.end;
-        let close = char_at(self.text, p).filter(|c| matches!(c, ')' | '）'))?;
+    /// A `)` after the digits that closes the `(` at `open`. Spaces and a
+    /// percent sign may stand inside (`(35,569 )`, `(13%)`, `(2.1% )`).
+    fn close_paren(
+        &self,
+        raw: &mut Raw,
+        core: &Core,
+        before: &Before,
+        open: usize,
+    ) -> Option<Paren> {
         if !core.is_arabic {
             return None;
         }
+        let percent = percent_after(self.text, core.end);
+        let inner_end = percent.map_or(core.end, |(q, _)| q);
+        let p = skip_while(self.text, inner_end, |c| c == ' ');
+        let close = char_at(self.text, p).filter(|c| matches!(c, ')' | '）'))?;
         let end = p + close.len_utf8();
-        raw.start = open;
-        // `(1,234)` is a negative amount; `(2)` in prose is a list or note marker.
-        let marker = raw.currency.is_none()
-            && core.frac_digits == 0
-            && !core.grouped
-            && !line_has_cells(self.text, p);
-        if marker && whole(&core.value) <= 30 {
+        raw.start = raw.start.min(open);
+        if self.is_paren_marker(raw, core, open) && percent.is_none() {
             raw.kind = Kind::Ordinal;
             return Some(Paren::Marker(end));
         }
-        raw.written = -raw.written;
-        Some(Paren::Negative(end))
+        if let Some((start, currency)) = before.paren_currency {
+            raw.currency = Some(currency);
+            raw.start = start;
+        }
+        // A sign written inside the parentheses wins: `(−152)` is −152.
+        if !before.signed {
+            raw.written = -raw.written;
+        }
+        let Some((_, sign)) = percent else {
+            return Some(Paren::Negative(end));
+        };
+        raw.percent = Some(sign);
+        raw.suffixless = false;
+        Some(Paren::Closed(end))
+    }
+
+    /// `(2)` in prose, or after a row label in a table (`Working capital (1)`):
+    /// a list or footnote marker rather than a negative amount.
+    fn is_paren_marker(&self, raw: &Raw, core: &Core, open: usize) -> bool {
+        let small = raw.currency.is_none()
+            && core.frac_digits == 0
+            && !core.grouped
+            && whole(&core.value) <= 30;
+        // Glued to a word or a figure (`Kapuria(1)`, `390,000(1)`), it is a footnote mark.
+        let glued = char_before(self.text, open).is_some_and(char::is_alphanumeric);
+        small
+            && (glued || !line_has_cells(self.text, open) || label_before_in_cell(self.text, open))
     }
 
     /// `多`, scale, percent, currency and multiple from `p` on, in that order.
@@ -162,7 +195,14 @@ impl Scanner<'_> {
         if !core.is_arabic {
             return None;
         }
-        english_scale(self.text, p, spaced).or_else(|| letter_scale(self.text, p, has_currency))
+        english_scale(self.text, p, spaced)
+            .or_else(|| letter_scale(self.text, p, has_currency))
+            .or_else(|| hyphen_scale(self.text, p))
+    }
+
+    /// Whether a hyphenated scale word starts at `p` (`$11-million`).
+    fn hyphen_scale_at(&self, p: usize) -> bool {
+        self.text.as_bytes().get(p) == Some(&b'-') && hyphen_scale(self.text, p).is_some()
     }
 
     /// Units and measure words after a number: its end, kind and unit.
@@ -204,6 +244,26 @@ impl Scanner<'_> {
     pub(super) fn glued_tail_end(&self, p: usize) -> usize {
         skip_while(self.text, p, |c| c.is_ascii_alphanumeric())
     }
+}
+
+/// `$11-million`, `3.5-billion`: a scale word spelled out after a hyphen.
+/// Only whole words count (`thousand`, `million`…), never `k` or `m`, so
+/// `5-m` and ranges stay as they are.
+fn hyphen_scale(text: &str, p: usize) -> Option<(usize, u32)> {
+    if text.as_bytes().get(p) != Some(&b'-') {
+        return None;
+    }
+    let (end, exp) = english_scale(text, p + 1, p + 1)?;
+    (end - (p + 1) >= 4).then_some((end, exp))
+}
+
+/// Whether the table cell holding `open` has letters before it: a row label
+/// with a footnote mark (`| Working capital (1) |`), not a cell `(1)` alone.
+fn label_before_in_cell(text: &str, open: usize) -> bool {
+    let line_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
+    let cell = &text[line_start..open];
+    let cell = cell.rsplit(['|', '\t']).next().unwrap_or(cell);
+    cell.chars().any(char::is_alphabetic)
 }
 
 /// An English scale word at `p` or, spaced, at `spaced`: its end and power of ten.

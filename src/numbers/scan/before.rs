@@ -29,8 +29,13 @@ pub(super) struct Before<'a> {
     pub(super) currency: Option<Currency>,
     /// A minus sign or `負` before the digits.
     pub(super) negative: bool,
+    /// A sign (`-`, `−`, `+`) written before the digits: inside parentheses it wins (`(−152)`).
+    pub(super) signed: bool,
     /// Where a `(` stands right before the number.
     pub(super) open_paren: Option<usize>,
+    /// A currency before that `(` (`$(62)`, `$ (0.96)`): where it starts, and which.
+    /// It applies only once the `)` is found.
+    pub(super) paren_currency: Option<(usize, Currency)>,
     /// `第`, `#` or `No.` before the digits: a rank.
     pub(super) ordinal: bool,
     /// `百分之` or `千分之` before the digits.
@@ -138,6 +143,7 @@ impl<'a> Scanner<'a> {
         for _ in 0..2 {
             let q = if let Some((q, negates)) = sign_before(text, p, floor) {
                 b.negative ^= negates;
+                b.signed = true;
                 q
             } else if b.currency.is_none()
                 && let Some((q, currency)) = currency_before(text, p, floor)
@@ -158,7 +164,11 @@ impl<'a> Scanner<'a> {
     fn marks_before(&self, b: &mut Before, mut p: usize) -> usize {
         let (text, floor) = (self.text, self.floor);
         if let Some(c @ ('(' | '（')) = self.char_before(p) {
-            b.open_paren = Some(p - c.len_utf8());
+            let open = p - c.len_utf8();
+            b.open_paren = Some(open);
+            if b.currency.is_none() {
+                b.paren_currency = currency_before(text, open, floor);
+            }
         }
         if let Some(q) = strip_suffix(text, floor, p, ORDINAL_PREFIX) {
             b.ordinal = true;
@@ -334,7 +344,21 @@ fn currency_before(text: &str, p: usize, floor: usize) -> Option<(usize, Currenc
             && (!w.ascii_word
                 || !char_before(text, q - w.text.len()).is_some_and(|c| c.is_ascii_alphanumeric()))
     })?;
-    Some((q - found.text.len(), found.currency))
+    let start = q - found.text.len();
+    // `S$`, `US$`, `HK$` name their dollar; other letters glued before a `$`
+    // name one we do not know, so the amount stays untagged rather than USD.
+    let unknown_dollar = found.text.ends_with('$')
+        && char_before(text, start).is_some_and(|c| c.is_ascii_alphabetic());
+    (!unknown_dollar).then_some((start, found.currency))
+}
+
+/// Whether the digits at `p` are parameters of an ANSI escape sequence
+/// (`ESC[0m`, `ESC[1;31m`): control codes, not numbers.
+pub(super) fn in_escape_sequence(text: &str, p: usize) -> bool {
+    let q = skip_back_while(text, p, p.saturating_sub(32), |c| {
+        c.is_ascii_digit() || c == ';' || c == '?'
+    });
+    text[..q].ends_with("\u{1b}[")
 }
 
 /// Skips a currency tag (and spaces) written at `pos`, returning where the digits start.

@@ -11,7 +11,7 @@ use super::before::{Before, MonthBefore, Words};
 use super::calendar::{month_after, quarter_suffix, time_after, year_mark_after};
 use super::digits::Core;
 use super::raw::Raw;
-use super::text::{char_at, line_prefix_is_blank};
+use super::text::{char_at, line_prefix_is_blank, skip_while, year_header_row};
 
 /// Facts about a number that classification asks again and again.
 pub(super) struct Traits {
@@ -23,6 +23,8 @@ pub(super) struct Traits {
     pub(super) value: i128,
     /// Written in Arabic digits.
     pub(super) arabic: bool,
+    /// Right after an unclosed `(`: an aside such as `(2018: £56.5m)`.
+    pub(super) aside: bool,
 }
 
 impl Traits {
@@ -39,6 +41,7 @@ impl Traits {
             plain,
             value: whole(&core.value),
             arabic: core.is_arabic,
+            aside: before.open_paren.is_some() && !raw.written.is_sign_negative(),
         }
     }
 }
@@ -147,11 +150,15 @@ impl<'a> Scanner<'a> {
         if !raw.year_like {
             return None;
         }
-        let year_mark = year_mark_after(self.text, raw.end);
+        // `2023 年`: scraped Chinese text often has a space before the mark.
+        let spaced = skip_while(self.text, raw.end, |c| matches!(c, ' ' | '\u{a0}'));
+        let year_mark = year_mark_after(self.text, spaced);
         let marked = words.month_before != MonthBefore::None
             || words.period_before
             || words.year_prefix
-            || year_mark.is_some();
+            || t.aside
+            || year_mark.is_some()
+            || year_header_row(self.text, raw.end);
         marked.then(|| (Kind::Year, year_mark.unwrap_or(raw.end)))
     }
 

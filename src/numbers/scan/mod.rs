@@ -34,7 +34,7 @@ use std::collections::VecDeque;
 use super::chinese;
 use super::lexicon::starts_fraction_prefix;
 use super::{Kind, Number};
-use before::{Before, skip_prefix_currency};
+use before::{Before, in_escape_sequence, skip_prefix_currency};
 use digits::{Core, ascii_or_wide_digit, is_digit_char};
 use numerals::fraction_prefix;
 use patterns::pair;
@@ -186,6 +186,14 @@ impl Scanner<'_> {
     fn at(&self, at: usize, more: &mut VecDeque<Raw>) -> Option<Raw> {
         let c = char_at(self.text, at)?;
         if ascii_or_wide_digit(c).is_some() {
+            // `ESC[0m`: the parameters of a terminal escape, not a number.
+            let after_bracket = matches!(
+                at.checked_sub(1).map(|i| self.text.as_bytes()[i]),
+                Some(b'[' | b';' | b'?')
+            );
+            if after_bracket && in_escape_sequence(self.text, at) {
+                return None;
+            }
             if let Some(mut parts) = self.date_pattern(at) {
                 let first = parts.remove(0);
                 more.extend(parts);

@@ -2,6 +2,8 @@
 //! byte offset, skipping runs, matching a word, and the word or line around
 //! a position. Offsets are byte offsets on character boundaries.
 
+use super::super::lexicon::is_month;
+
 /// The character starting at `p`.
 #[inline]
 pub(super) fn char_at(text: &str, p: usize) -> Option<char> {
@@ -154,4 +156,36 @@ pub(super) fn line_has_cells(text: &str, p: usize) -> bool {
     [line_before, line_after]
         .iter()
         .any(|part| part.contains('|') || part.contains('\t'))
+}
+
+/// Whether the line around `p` is a table's header row of years: it has
+/// cells, and every cell that holds a digit is a year alone (`| | 2019 | 2018 |`)
+/// or a date heading (`| Year Ended June 30, | 2019 |`).
+/// A data row always has some amount, so its year-like cells stay quantities.
+pub(super) fn year_header_row(text: &str, p: usize) -> bool {
+    // A bounded window keeps a long line without breaks from costing its length per year.
+    let window_start = text.floor_char_boundary(p.saturating_sub(400));
+    let window_end = text.ceil_char_boundary((p + 400).min(text.len()));
+    let start = text[window_start..p]
+        .rfind('\n')
+        .map_or(window_start, |i| window_start + i + 1);
+    let end = text[p..window_end].find('\n').map_or(window_end, |i| p + i);
+    let line = &text[start..end];
+    if !line.contains('|') {
+        return false;
+    }
+    line.split('|')
+        .map(str::trim)
+        .filter(|cell| cell.bytes().any(|b| b.is_ascii_digit()))
+        .all(|cell| is_year_cell(cell) || names_a_date(cell))
+}
+
+/// A header cell such as `Year Ended June 30,`: digits next to a month name.
+fn names_a_date(cell: &str) -> bool {
+    cell.split(|c: char| !c.is_ascii_alphabetic()).any(is_month)
+}
+
+/// A cell that is one year and nothing else: four digits, 1900–2099.
+fn is_year_cell(cell: &str) -> bool {
+    cell.len() == 4 && cell.bytes().all(|b| b.is_ascii_digit()) && matches!(&cell[..2], "19" | "20")
 }
