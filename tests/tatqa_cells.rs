@@ -12,8 +12,9 @@ use common::{run, stdout};
 use serde_json::Value;
 
 /// Agreement below this share of all claims fails the test. Set a little
-/// under the measured score so a regression fails but a noisy claim does not.
-const FLOOR_PER_MILLE: usize = 820;
+/// under the measured score (98.3% with half-open intervals and the v1.1
+/// number forms) so a regression fails but a noisy claim does not.
+const FLOOR_PER_MILLE: usize = 980;
 
 #[test]
 fn tatqa_cells_score() {
