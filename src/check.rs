@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::outcome::{ClaimOutcome, FileId, Report, RunError, SourceNote};
 use crate::report::paths::STDIN_NAME;
 use crate::root::Roots;
-use crate::sources::{NamedSources, QuoteIndex, Source, SourceCache};
+use crate::sources::{Labels, NamedSources, QuoteIndex, Source, SourceCache};
 use crate::verdict::Judge;
 
 /// How a run reads its inputs.
@@ -256,10 +256,11 @@ impl Run<'_> {
         let id = self.report.files.add(Arc::clone(&file.doc));
         let mut sources = HashMap::new();
         let mut ok = true;
+        let labels = Labels::new(&file.labels);
         for s in &file.sources {
             match self
                 .cache
-                .get(&s.path, &mut self.report.files, &self.options.read)
+                .get(&s.path, &labels, &mut self.report.files, &self.options.read)
             {
                 Ok(source) => {
                     self.note(&source);

@@ -14,10 +14,69 @@ mod quotes;
 use crate::document::{Document, ReadError, ReadOptions};
 use rayon::prelude::*;
 
-use crate::numbers::{Number, read_numbers};
+use crate::numbers::{Kind, Number, read_numbers};
 use crate::outcome::{FileId, Files, Span};
 pub use index::{NumberIndex, Query};
 pub use quotes::QuoteIndex;
+
+/// A claims file's `labels`: names whose digits are not quantities
+/// (`天垓\d+`), applied to every source and the draft of that file.
+#[derive(Clone, Debug, Default)]
+pub struct Labels {
+    patterns: Arc<[regex::Regex]>,
+    /// The patterns as written, joined: sources read with the same labels share one reading.
+    key: String,
+}
+
+impl Labels {
+    /// The labels of these compiled patterns.
+    pub fn new(patterns: &[regex::Regex]) -> Labels {
+        let key = patterns
+            .iter()
+            .map(regex::Regex::as_str)
+            .collect::<Vec<_>>()
+            .join("\u{0}");
+        Labels {
+            patterns: patterns.into(),
+            key,
+        }
+    }
+
+    /// Numbers of `text` inside a label's match become labels.
+    fn apply(&self, text: &str, numbers: &mut [Number]) {
+        if self.patterns.is_empty() {
+            return;
+        }
+        let mut spans: Vec<Range<usize>> = self
+            .patterns
+            .iter()
+            .flat_map(|p| p.find_iter(text).map(|m| m.range()))
+            .filter(|r| !r.is_empty())
+            .collect();
+        spans.sort_by_key(|r| r.start);
+        // Overlapping matches (of different patterns) merge, so one pass in
+        // text order over numbers and spans decides each number.
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in spans {
+            match merged.last_mut() {
+                Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        let mut next = 0;
+        for n in numbers.iter_mut() {
+            while merged.get(next).is_some_and(|s| s.end <= n.digits.start) {
+                next += 1;
+            }
+            let inside = merged
+                .get(next)
+                .is_some_and(|s| s.start <= n.digits.start && s.end >= n.digits.end);
+            if inside {
+                n.kind = Kind::Label;
+            }
+        }
+    }
+}
 
 /// A source document of the run and what is derived from it.
 #[derive(Debug)]
@@ -26,6 +85,7 @@ pub struct Source {
     pub doc: Arc<Document>,
     /// Its id among the run's files.
     pub id: FileId,
+    labels: Labels,
     numbers: OnceLock<Vec<Number>>,
     index: OnceLock<NumberIndex>,
 }
@@ -33,9 +93,15 @@ pub struct Source {
 impl Source {
     /// Wraps a document registered as `id`.
     pub fn new(doc: Arc<Document>, id: FileId) -> Source {
+        Source::with_labels(doc, id, Labels::default())
+    }
+
+    /// Wraps a document registered as `id`, read with a claims file's labels.
+    pub fn with_labels(doc: Arc<Document>, id: FileId, labels: Labels) -> Source {
         Source {
             doc,
             id,
+            labels,
             numbers: OnceLock::new(),
             index: OnceLock::new(),
         }
@@ -48,8 +114,11 @@ impl Source {
 
     /// Every number in the document.
     pub fn numbers(&self) -> &[Number] {
-        self.numbers
-            .get_or_init(|| read_numbers(self.doc.text()).collect())
+        self.numbers.get_or_init(|| {
+            let mut numbers: Vec<Number> = read_numbers(self.doc.text()).collect();
+            self.labels.apply(self.doc.text(), &mut numbers);
+            numbers
+        })
     }
 
     /// Its numbers by kind, currency and value.
@@ -68,10 +137,12 @@ impl Source {
     }
 }
 
-/// Documents read so far in a run, by canonical path.
+/// Documents read so far in a run, by canonical path, and their readings
+/// by label set (files with the same, usually empty, labels share one).
 #[derive(Default)]
 pub struct SourceCache {
-    by_path: HashMap<PathBuf, Arc<Source>>,
+    docs: HashMap<PathBuf, (Arc<Document>, FileId)>,
+    by_path: HashMap<(PathBuf, String), Arc<Source>>,
     /// Documents read ahead (in parallel), not yet registered.
     read_ahead: HashMap<PathBuf, Result<Document, ReadError>>,
 }
@@ -88,7 +159,7 @@ impl SourceCache {
         let mut wanted: Vec<(PathBuf, PathBuf)> = paths.map(|p| (cache_key(&p), p)).collect();
         wanted.sort();
         wanted.dedup_by(|a, b| a.0 == b.0);
-        wanted.retain(|(key, _)| !self.by_path.contains_key(key));
+        wanted.retain(|(key, _)| !self.docs.contains_key(key));
         let read: Vec<(PathBuf, Result<Document, ReadError>)> = wanted
             .into_par_iter()
             .map(|(key, path)| (key, Document::read_with(&path, options)))
@@ -96,24 +167,33 @@ impl SourceCache {
         self.read_ahead.extend(read);
     }
 
-    /// The source at `path`, read (and registered in `files`) on first request.
+    /// The source at `path` read with `labels`; the document is read (and
+    /// registered in `files`) on first request.
     pub fn get(
         &mut self,
         path: &Path,
+        labels: &Labels,
         files: &mut Files,
         options: &ReadOptions,
     ) -> Result<Arc<Source>, ReadError> {
-        let key = cache_key(path);
+        let key = (cache_key(path), labels.key.clone());
         if let Some(s) = self.by_path.get(&key) {
             return Ok(Arc::clone(s));
         }
-        let doc = match self.read_ahead.remove(&key) {
-            Some(read) => read,
-            None => Document::read_with(path, options),
+        let (doc, id) = match self.docs.get(&key.0) {
+            Some((doc, id)) => (Arc::clone(doc), *id),
+            None => {
+                let doc = match self.read_ahead.remove(&key.0) {
+                    Some(read) => read,
+                    None => Document::read_with(path, options),
+                };
+                let doc = Arc::new(doc?);
+                let id = files.add(Arc::clone(&doc));
+                self.docs.insert(key.0.clone(), (Arc::clone(&doc), id));
+                (doc, id)
+            }
         };
-        let doc = Arc::new(doc?);
-        let id = files.add(Arc::clone(&doc));
-        let source = Arc::new(Source::new(doc, id));
+        let source = Arc::new(Source::with_labels(doc, id, labels.clone()));
         self.by_path.insert(key, Arc::clone(&source));
         Ok(source)
     }
@@ -121,3 +201,49 @@ impl SourceCache {
 
 /// The sources of one claims file, by the names the file gives them.
 pub type NamedSources = HashMap<String, Arc<Source>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(patterns: &[&str], text: &str) -> Vec<(String, Kind)> {
+        let compiled: Vec<regex::Regex> = patterns
+            .iter()
+            .map(|p| regex::Regex::new(p).unwrap())
+            .collect();
+        let doc = Arc::new(Document::from_text("t.md", text));
+        let id = Files::default().add(Arc::clone(&doc));
+        let source = Source::with_labels(doc, id, Labels::new(&compiled));
+        source
+            .numbers()
+            .iter()
+            .map(|n| (n.text(text).to_string(), n.kind))
+            .collect()
+    }
+
+    #[test]
+    fn digits_inside_a_label_are_labels_and_the_rest_are_not() {
+        let text = "天垓100、天垓150出貨增長，收入100億元，Pulsar2 sold 2,000 units.";
+        let found = kinds(&["天垓\\d+", "Pulsar\\d", "垓1\\d\\d、天"], text);
+        let labels: Vec<&str> = found
+            .iter()
+            .filter(|(_, k)| *k == Kind::Label)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert!(
+            labels.iter().any(|t| t.contains("100")) && labels.len() >= 3,
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(t, k)| t.contains("100億元") && *k == Kind::Quantity)
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(t, k)| t == "2,000" && *k == Kind::Quantity)
+        );
+        assert_eq!(kinds(&[], text), kinds(&["no match here"], text));
+    }
+}
