@@ -31,7 +31,7 @@
 #![warn(missing_docs)]
 
 pub mod check;
-pub mod claims;
+pub(crate) mod claims;
 pub mod cli;
 pub(crate) mod coverage;
 pub mod diagnostic;

@@ -61,7 +61,6 @@ pub fn parse_claims(name: &str, text: String, base: &Path) -> Result<ClaimsFile,
         labels: top.labels,
         ignore: top.ignore,
         root: top.root,
-        base: base.to_path_buf(),
     })
 }
 
@@ -202,6 +201,18 @@ impl Loader<'_> {
         }
     }
 
+    /// An object, or a problem saying what it must be (`what`: "a claim
+    /// must be an object") and what it is.
+    fn object<'o>(&self, v: &'o Json<'o>, what: &str) -> Result<&'o Object<'o>, Problem> {
+        match v {
+            Json::Object(obj) => Ok(obj),
+            other => Err(self.problem(
+                json_range(other),
+                format!("{what}, found {}", type_name(other)),
+            )),
+        }
+    }
+
     /// A string element of an array.
     fn string_value(&self, v: &Json<'_>, what: &str) -> Result<Spanned<String>, Problem> {
         match v {
@@ -235,13 +246,10 @@ impl Loader<'_> {
     fn ignore(&self, prop: &ObjectProp<'_>) -> Result<Vec<Ignore>, Problem> {
         let mut out = Vec::new();
         for v in self.array(prop, "`ignore`")? {
-            let Json::Object(obj) = v else {
-                let message = format!(
-                    "an `ignore` entry must be an object with `quote` and `why`, found {}",
-                    type_name(v)
-                );
-                return Err(self.problem(json_range(v), message));
-            };
+            let obj = self.object(
+                v,
+                "an `ignore` entry must be an object with `quote` and `why`",
+            )?;
             let props = self.props(obj, IGNORE_KEYS, "an `ignore` entry")?;
             let get = |k: &str| props.iter().find(|p| p.name.as_str() == k).copied();
             let need = |k: &str| {
@@ -275,15 +283,7 @@ impl Loader<'_> {
     }
 
     fn sources(&self, prop: &ObjectProp<'_>) -> Result<Vec<SourceRef>, Problem> {
-        let Json::Object(obj) = &prop.value else {
-            return Err(self.problem(
-                json_range(&prop.value),
-                format!(
-                    "`sources` must be an object of name → path, found {}",
-                    type_name(&prop.value)
-                ),
-            ));
-        };
+        let obj = self.object(&prop.value, "`sources` must be an object of name → path")?;
         let mut out: Vec<SourceRef> = Vec::new();
         for p in &obj.properties {
             let name = p.name.as_str().to_string();
@@ -316,15 +316,7 @@ impl Loader<'_> {
         sources: &[SourceRef],
         draft: Option<&str>,
     ) -> Result<(Vec<FactDef>, HashMap<String, usize>), Problem> {
-        let Json::Object(obj) = &prop.value else {
-            return Err(self.problem(
-                json_range(&prop.value),
-                format!(
-                    "`facts` must be an object of name → fact, found {}",
-                    type_name(&prop.value)
-                ),
-            ));
-        };
+        let obj = self.object(&prop.value, "`facts` must be an object of name → fact")?;
         let mut out: Vec<FactDef> = Vec::with_capacity(obj.properties.len());
         let mut index: HashMap<String, usize> = HashMap::new();
         for p in &obj.properties {
@@ -358,15 +350,10 @@ impl Loader<'_> {
         sources: &[SourceRef],
         draft: Option<&str>,
     ) -> Result<FactBody, Problem> {
-        let Json::Object(obj) = &prop.value else {
-            return Err(self.problem(
-                json_range(&prop.value),
-                format!(
-                    "a fact must be an object with `quote` or `expr`, found {}",
-                    type_name(&prop.value)
-                ),
-            ));
-        };
+        let obj = self.object(
+            &prop.value,
+            "a fact must be an object with `quote` or `expr`",
+        )?;
         let has = |k: &str| obj.properties.iter().any(|p| p.name.as_str() == k);
         if has("expr") {
             let props = self.props(obj, EXPR_FACT_KEYS, "an `expr` fact")?;
@@ -403,18 +390,10 @@ impl Loader<'_> {
         prop: &ObjectProp<'_>,
         sources: &[SourceRef],
     ) -> Result<Vec<ClaimDef>, Problem> {
-        let Json::Array(arr) = &prop.value else {
-            return Err(self.problem(
-                json_range(&prop.value),
-                format!(
-                    "`claims` must be an array, found {}",
-                    type_name(&prop.value)
-                ),
-            ));
-        };
+        let elements = self.array(prop, "`claims`")?;
         let mut out: Vec<ClaimDef> = Vec::new();
         let mut ids: HashMap<String, usize> = HashMap::new();
-        for (i, v) in arr.elements.iter().enumerate() {
+        for (i, v) in elements.iter().enumerate() {
             let mut claim = ClaimDef {
                 number: i + 1,
                 id: format!("#{}", i + 1),
@@ -440,12 +419,7 @@ impl Loader<'_> {
     }
 
     fn claim(&self, v: &Json, sources: &[SourceRef], claim: &mut ClaimDef) -> Result<(), Problem> {
-        let Json::Object(obj) = v else {
-            return Err(self.problem(
-                json_range(v),
-                format!("a claim must be an object, found {}", type_name(v)),
-            ));
-        };
+        let obj = self.object(v, "a claim must be an object")?;
         // The id first, so a claim with other problems is still reported under its id.
         if let Some(p) = obj.properties.iter().find(|p| p.name.as_str() == "id") {
             let id = self.string(p, "`id`")?;

@@ -20,6 +20,7 @@ use std::sync::Arc;
 use crate::document::{Document, Position, display_path};
 pub use crate::problem::Problem;
 pub use loader::parse_claims;
+pub(crate) use names::closest;
 pub use names::{normalize, valid_fact_name};
 
 /// A string value and where it stands in the claims file.
@@ -142,8 +143,6 @@ pub struct ClaimsFile {
     pub ignore: Vec<Ignore>,
     /// The folder every source must stay inside, when the file names one.
     pub root: Option<Spanned<PathBuf>>,
-    /// The folder the file's paths are relative to.
-    pub base: PathBuf,
 }
 
 impl ClaimsFile {
@@ -165,11 +164,6 @@ impl ClaimsFile {
     /// The text of the line holding byte `offset`.
     pub fn line_text(&self, offset: usize) -> &str {
         self.doc.line_around(offset).1
-    }
-
-    /// The source with this name.
-    pub fn source(&self, name: &str) -> Option<&SourceRef> {
-        self.sources.iter().find(|s| s.name == name)
     }
 
     /// The fact with this name (the one definition a valid file has).

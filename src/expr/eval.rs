@@ -285,10 +285,6 @@ fn element<E>(
 
 /// "did you mean `x`?" for the closest known name, if one is close.
 fn did_you_mean(name: &str, candidates: &[String]) -> Option<String> {
-    candidates
-        .iter()
-        .map(|c| (strsim::jaro_winkler(name, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| format!("did you mean `{c}`?"))
+    let names: Vec<&str> = candidates.iter().map(String::as_str).collect();
+    crate::claims::closest(name, &names).map(|c| format!("did you mean `{c}`?"))
 }
