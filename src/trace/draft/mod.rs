@@ -18,12 +18,12 @@ mod report;
 
 use std::ops::Range;
 
+use super::Pool;
 use super::layout::Layout;
 use super::quotes::{Quoter, fold_whole, marked, occurrences};
 use super::rank::{Focus, rank};
 use super::search::{Budget, search};
 use super::target::Target;
-use super::{Pool, Quote};
 use crate::numbers::Number;
 use crate::quote::{fold, parse_marked};
 use crate::sources::Source;
@@ -81,16 +81,8 @@ pub struct Appears {
     pub column: usize,
 }
 
-/// A fact of a derivation, by its name in the claims file.
-#[derive(Clone, Debug)]
-pub struct Fact {
-    /// Its name.
-    pub name: String,
-    /// The source's name.
-    pub source: String,
-    /// The quote, unique in its source.
-    pub quote: Quote,
-}
+/// A fact a derivation uses: the same shape `trace` prints.
+pub use super::TracedFact as Fact;
 
 /// The derivation written as a figure's check.
 #[derive(Clone, Debug)]

@@ -6,12 +6,11 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde::ser::SerializeMap;
 
-use super::{Derived, Drafted, Figure, Support};
+use super::{Drafted, Figure, Support};
 use crate::diagnostic::Verdict;
 use crate::report::visible;
-use crate::trace::output::grouped;
+use crate::trace::output::{Facts, grouped};
 
 /// How many figures have which support.
 #[derive(Serialize)]
@@ -78,33 +77,6 @@ struct JsonCheck<'a> {
     note: &'a str,
 }
 
-struct Facts<'a>(&'a Derived);
-
-#[derive(Serialize)]
-struct JsonFact<'a> {
-    #[serde(rename = "in")]
-    source: &'a str,
-    quote: &'a str,
-    line: usize,
-    column: usize,
-}
-
-impl Serialize for Facts<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.facts.len()))?;
-        for f in &self.0.facts {
-            let fact = JsonFact {
-                source: &f.source,
-                quote: &f.quote.text,
-                line: f.quote.line,
-                column: f.quote.column,
-            };
-            map.serialize_entry(&f.name, &fact)?;
-        }
-        map.end()
-    }
-}
-
 fn figure<'a>(f: &'a Figure, s: &'a Support, verdict: Verdict) -> JsonFigure<'a> {
     JsonFigure {
         id: &f.id,
@@ -122,7 +94,7 @@ fn figure<'a>(f: &'a Figure, s: &'a Support, verdict: Verdict) -> JsonFigure<'a>
         }),
         check: s.check.as_ref().map(|d| JsonCheck {
             expr: &d.expr,
-            facts: Facts(d),
+            facts: Facts(&d.facts),
             score: d.score,
             note: &d.note,
         }),
