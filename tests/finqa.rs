@@ -11,11 +11,9 @@ use serde_json::Value;
 
 #[test]
 fn finqa_score() {
-    let bench = common::root().join("../shared/benchmarks/finqa-test");
-    if !bench.join("expected.json").is_file() {
-        eprintln!("skipped: {} is not here", bench.display());
+    let Some(bench) = common::benchmark("finqa-test") else {
         return;
-    }
+    };
     let claims = bench.join("claims");
     // The benchmark lives outside this project: its folder is the root.
     let root = bench.to_str().unwrap();

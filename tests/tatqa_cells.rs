@@ -18,11 +18,9 @@ const FLOOR_PER_MILLE: usize = 980;
 
 #[test]
 fn tatqa_cells_score() {
-    let bench = common::root().join("../shared/benchmarks/tatqa-cells-test");
-    if !bench.join("expected.json").is_file() {
-        eprintln!("skipped: {} not found", bench.display());
+    let Some(bench) = common::benchmark("tatqa-cells-test") else {
         return;
-    }
+    };
     let claims = bench.join("claims");
     // The benchmark lives outside this project: its folder is the root.
     let out = run(&[

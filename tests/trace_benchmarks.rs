@@ -222,16 +222,6 @@ fn report(name: &str, ranks: &Ranks) -> [f64; 3] {
     [share(all, 1), share(all, 3), share(all, 10)]
 }
 
-fn bench(name: &str) -> Option<PathBuf> {
-    let dir = common::root().join("../shared/benchmarks").join(name);
-    if dir.join("expected.json").is_file() {
-        Some(std::fs::canonicalize(dir).unwrap())
-    } else {
-        eprintln!("skipped: {} is not here", dir.display());
-        None
-    }
-}
-
 /// Floors for the top-1, top-3 and top-10 shares, a little under the scores
 /// reached (release: all pages; debug: the sample).
 fn floors(name: &str) -> [f64; 3] {
@@ -246,7 +236,7 @@ fn floors(name: &str) -> [f64; 3] {
 #[test]
 fn trace_finds_the_annotated_derivations() {
     for name in ["finqa-test", "tatqa-test"] {
-        let Some(dir) = bench(name) else {
+        let Some(dir) = common::benchmark(name) else {
             continue;
         };
         let start = std::time::Instant::now();

@@ -11,6 +11,18 @@ pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The benchmark `name` of `../shared/benchmarks` (canonical path), or
+/// `None` after saying it is skipped when that folder is not here.
+pub fn benchmark(name: &str) -> Option<std::path::PathBuf> {
+    let dir = root().join("../shared/benchmarks").join(name);
+    if dir.join("expected.json").is_file() {
+        Some(std::fs::canonicalize(dir).expect("an existing folder"))
+    } else {
+        eprintln!("skipped: {} is not here", dir.display());
+        None
+    }
+}
+
 /// Runs `claimcheck` with `args` from the crate root, with no inherited
 /// environment (so a developer's NO_COLOR or CI settings cannot leak in).
 pub fn run(args: &[&str]) -> Output {
