@@ -37,21 +37,10 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
-/// A small deterministic generator (no dependency needed for this).
-struct Lcg(u64);
+#[path = "support/lcg.rs"]
+mod lcg;
 
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+use lcg::Lcg;
 
 const ENGLISH: &[&str] = &[
     "Revenue for the quarter was US${a}.{b} million, up {p}.{q}% from a year earlier, while gross margin rose {q}.{b} percentage points. ",

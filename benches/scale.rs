@@ -12,6 +12,8 @@
 
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "support/lcg.rs"]
+mod lcg;
 #[path = "support/run.rs"]
 mod run;
 

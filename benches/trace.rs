@@ -17,29 +17,20 @@ use claimcheck::trace::draft::{budget, init};
 use claimcheck::trace::inputs::Read;
 use claimcheck::trace::{Pool, Request, Target, trace};
 
-/// A small deterministic generator.
-struct Lcg(u64);
+#[path = "support/lcg.rs"]
+mod lcg;
 
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn amount(&mut self) -> String {
-        format!("{}.{}", 100 + self.below(900), self.below(10))
-    }
+use lcg::Lcg;
+
+/// An amount with one decimal, 100.0 to 999.9.
+fn amount(rng: &mut Lcg) -> String {
+    format!("{}.{}", 100 + rng.below(900), rng.below(10))
 }
 
 /// One section of a filing: a prose paragraph with a list of three yearly
 /// figures, and a table of four rows over three years.
 fn section(rng: &mut Lcg, k: usize) -> String {
-    let (a, b, c) = (rng.amount(), rng.amount(), rng.amount());
+    let (a, b, c) = (amount(rng), amount(rng), amount(rng));
     let mut s = if k.is_multiple_of(2) {
         format!(
             "Segment {k} revenue was ${a} million, ${b} million and ${c} million in 2022, 2023 and 2024, while its margin moved {}.{}%.\n\n",
@@ -57,9 +48,9 @@ fn section(rng: &mut Lcg, k: usize) -> String {
     for row in ["Revenue", "Cost", "Opex", "Net income"] {
         s.push_str(&format!(
             "| {row} {k} | {} | {} | {} |\n",
-            rng.amount(),
-            rng.amount(),
-            rng.amount()
+            amount(rng),
+            amount(rng),
+            amount(rng)
         ));
     }
     s.push('\n');

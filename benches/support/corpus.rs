@@ -6,22 +6,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// A small deterministic generator.
-pub struct Lcg(pub u64);
-
-impl Lcg {
-    pub fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-
-    pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+pub use super::lcg::Lcg;
 
 const PROSE: &[&str] = &[
     "Management believes the company is well positioned to benefit from continued investment in data-center infrastructure. ",
