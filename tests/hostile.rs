@@ -301,3 +301,97 @@ fn the_same_folder_named_twice_is_checked_once() {
     );
     assert_eq!(verdicts(&text).len(), 1, "{text}");
 }
+
+/// `labels` come from the claims file: a pattern that matches everything,
+/// one that would compile to a huge automaton, and one carrying control
+/// bytes. The first costs one linear pass (every claim still judged); the
+/// others are the file's run error with its place, printed escaped.
+#[test]
+fn hostile_label_patterns_are_bounded_and_escaped() {
+    let dir = project("labels");
+    let mut source = String::new();
+    for i in 0..20_000 {
+        source.push_str(&format!("| 項目{i} | {i}.5 | 天垓{i} |\n"));
+    }
+    std::fs::write(dir.join("big.md"), &source).unwrap();
+    let claims = |labels: serde_json::Value| {
+        serde_json::json!({
+            "sources": { "s": "../big.md" },
+            "labels": labels,
+            "claims": [
+                { "id": "a", "says": "{19,999.5}", "appears_in": "s" },
+                { "id": "b", "says": "{5.5}", "appears_in": "s" },
+            ]
+        })
+    };
+    write_claims(
+        &dir,
+        "all.json",
+        &claims(serde_json::json!(["(?s).*", "\\d", "天垓\\d+"])),
+    );
+    let started = std::time::Instant::now();
+    let (status, text) = check(&dir, &["--format", "json", "claims/all.json"]);
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "labels took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(status, 1, "{text}");
+    let report: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let verdicts: Vec<&str> = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["verdict"].as_str().unwrap())
+        .collect();
+    // Every digit is inside a label, so nothing supports the stated values.
+    assert_eq!(verdicts, ["mismatch", "mismatch"], "{text}");
+
+    write_claims(
+        &dir,
+        "all.json",
+        &claims(serde_json::json!(["\\w{1000}{1000}"])),
+    );
+    let (status, text) = check(&dir, &["claims/all.json"]);
+    assert_eq!(status, 2, "{text}");
+    assert!(text.contains("claims/all.json:1:"), "{text}");
+
+    write_claims(
+        &dir,
+        "all.json",
+        &claims(serde_json::json!(["(\u{1b}[31m"])),
+    );
+    let (status, text) = check(&dir, &["claims/all.json"]);
+    assert_eq!(status, 2, "{text}");
+    assert!(
+        !text.contains('\u{1b}'),
+        "a raw ESC reached the output:\n{text}"
+    );
+}
+
+/// A mismatch over a long Chinese source: hints widen a region by bytes
+/// around the claim's facts, which must land on character edges (the
+/// scale benchmark once found a panic here).
+#[test]
+fn hints_over_long_chinese_sources_do_not_panic() {
+    let dir = project("cjk-hints");
+    let pad = "醫療器械業務穩步發展，".repeat(400);
+    // Three byte shifts: one of them puts the region's edge inside a character.
+    for shift in 0..3 {
+        let quote = "收入分別為{人民幣189.0百萬元}、{人民幣289.4百萬元}及{人民幣538.0百萬元}";
+        let file = serde_json::json!({
+            "sources": { "s": "../cjk.md" },
+            "facts": { "rev": { "quote": quote } },
+            "claims": [{ "id": "g", "says": format!("{}{{86.6%}}", " ".repeat(shift)), "check": "growth(rev[0], rev[1])" }]
+        });
+        write_claims(&dir, "cjk.json", &file);
+        std::fs::write(
+            dir.join("cjk.md"),
+            format!("{}{pad}\n收入分別為人民幣189.0百萬元、人民幣289.4百萬元及人民幣538.0百萬元。\n{pad}\n", "x".repeat(shift)),
+        )
+        .unwrap();
+        let (status, text) = check(&dir, &["claims/cjk.json"]);
+        assert_eq!(status, 1, "{text}");
+        assert!(text.contains("error[CC001]: g"), "{text}");
+    }
+}
