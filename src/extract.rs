@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::document::{Document, Location, SectionKind};
-use crate::numbers::{Number, plain, read_numbers};
+use crate::numbers::{Number, plain, read_in_tables};
 use crate::report::escape::visible;
 
 /// One number as `extract --format json` prints it.
@@ -38,6 +38,11 @@ pub struct ExtractedNumber {
     pub unit: Option<&'static str>,
     /// Written with 多/余 (`20多億`): the true value is above `value`.
     pub more: bool,
+    /// For a table cell a caption scales (`單位：人民幣千元`, `(in
+    /// thousands)`): the caption's line (within its page or sheet); `value`
+    /// is then in the caption's unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scale_from: Option<usize>,
 }
 
 /// Reads every number of `doc` with its position.
@@ -49,14 +54,15 @@ pub fn extract(doc: &Document) -> Vec<ExtractedNumber> {
 pub fn numbers(doc: &Document) -> impl Iterator<Item = ExtractedNumber> + '_ {
     let text = doc.text();
     let mut cursor = doc.cursor();
-    read_numbers(text).map(move |n| {
+    read_in_tables(text).map(move |(n, caption)| {
         let offset = doc.original_offset(n.span.start);
         let at = doc.in_section(offset, cursor.position(offset));
-        describe(text, &n, at)
+        let scale_from = caption.map(|c| doc.location(c.start).position.line);
+        describe(text, &n, at, scale_from)
     })
 }
 
-fn describe(text: &str, n: &Number, at: Location) -> ExtractedNumber {
+fn describe(text: &str, n: &Number, at: Location, scale_from: Option<usize>) -> ExtractedNumber {
     let (page, sheet) = match at.section {
         Some((SectionKind::Page, p)) => (Some(p), None),
         Some((SectionKind::Sheet, s)) => (None, Some(s)),
@@ -75,6 +81,7 @@ fn describe(text: &str, n: &Number, at: Location) -> ExtractedNumber {
         high: plain(n.high()),
         unit: n.unit,
         more: n.more,
+        scale_from,
     }
 }
 
@@ -143,6 +150,16 @@ impl PrettyArray {
     }
 }
 
+/// The TEXT column: the number as written, and where a table's caption
+/// scaled it.
+fn written_with_unit(n: &ExtractedNumber) -> String {
+    let written = visible(&n.text.replace('\n', "⏎").replace('\r', "")).into_owned();
+    match n.scale_from {
+        Some(line) => format!("{written}  (table unit from line {line})"),
+        None => written,
+    }
+}
+
 /// Writes the numbers as an aligned table, the written text last so that
 /// wide characters cannot break the alignment.
 pub fn write_table(out: &mut dyn Write, numbers: &[ExtractedNumber]) -> io::Result<()> {
@@ -159,7 +176,7 @@ pub fn write_table(out: &mut dyn Write, numbers: &[ExtractedNumber]) -> io::Resu
                 n.value.clone(),
                 format!("{} … {}", n.low, n.high),
                 n.currency.unwrap_or("-").to_string(),
-                visible(&n.text.replace('\n', "⏎").replace('\r', "")).into_owned(),
+                written_with_unit(n),
             ]
         })
         .collect();
@@ -214,6 +231,20 @@ mod tests {
         assert_eq!(json[0]["column"], 5);
         assert_eq!(json[0]["low"], "188500000");
         assert_eq!(json[0]["high"], "189500000");
+    }
+
+    #[test]
+    fn table_cells_show_their_caption_line() {
+        let doc = Document::from_text(
+            "d.md",
+            "# 損益表\n單位：人民幣千元\n| 收入 | 120,000 |\n收入 120,000 元",
+        );
+        let json = serde_json::to_value(extract(&doc)).unwrap();
+        assert_eq!(json[0]["value"], "120000000");
+        assert_eq!(json[0]["currency"], "CNY");
+        assert_eq!(json[0]["scale_from"], 2);
+        assert_eq!(json[1]["value"], "120000");
+        assert!(json[1].get("scale_from").is_none());
     }
 
     #[test]

@@ -148,6 +148,11 @@ fn number_in_mark(
     }
 }
 
+/// A caption as shown next to the cell it scales.
+fn one_line(caption: &str) -> String {
+    caption.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// What resolving a fact gave.
 pub type Resolved = Result<Arc<Fact>, Arc<FactError>>;
 
@@ -185,7 +190,7 @@ impl<'a> Resolver<'a> {
         file.facts
             .iter()
             .filter_map(|f| match &f.body {
-                Ok(FactBody::Quote { source, quote }) => parse_marked(&quote.value)
+                Ok(FactBody::Quote { source, quote, .. }) => parse_marked(&quote.value)
                     .ok()
                     .map(|m| (source.clone(), m.text)),
                 _ => None,
@@ -283,7 +288,14 @@ impl<'a> Resolver<'a> {
             })
         })?;
         match body {
-            FactBody::Quote { source, quote } => self.quoted(name, source, quote).map(Arc::new),
+            FactBody::Quote {
+                source,
+                quote,
+                table_units,
+            } => {
+                let in_units = table_units.unwrap_or(self.file.table_units);
+                self.quoted(name, source, quote, in_units).map(Arc::new)
+            }
             FactBody::Expr(expr) => self.computed(name, expr),
         }
     }
@@ -293,6 +305,7 @@ impl<'a> Resolver<'a> {
         name: &str,
         source_name: &str,
         quote: &Spanned<String>,
+        in_units: bool,
     ) -> Result<Fact, Arc<FactError>> {
         let invalid = |message: String| {
             Arc::new(FactError::Invalid {
@@ -322,10 +335,21 @@ impl<'a> Resolver<'a> {
         let mut parts = Vec::with_capacity(numbers.len());
         for (i, n) in numbers.iter().enumerate() {
             let range = map_range(source.text(), &marked.text, found, n.span.clone());
-            quantities.push(Quantity::from_number(n));
+            let digits = map_range(source.text(), &marked.text, found, n.digits.clone());
+            let mut written = n.text(&marked.text).replace('\n', " ");
+            let in_table = in_units
+                .then(|| source.readings().in_table_unit(digits.start))
+                .flatten();
+            match in_table {
+                Some((scaled, caption)) => {
+                    quantities.push(Quantity::from_number(scaled));
+                    written = format!("{written} ({})", one_line(&source.text()[caption]));
+                }
+                None => quantities.push(Quantity::from_number(n)),
+            }
             parts.push(Input {
                 name: element_name(name, several, i),
-                value: InputValue::Quoted(n.text(&marked.text).replace('\n', " ")),
+                value: InputValue::Quoted(written),
                 at: Some(source.span(range)),
             });
         }

@@ -189,7 +189,7 @@ fn quiet_prints_the_summary_only() {
     let text = stdout(&out);
     assert_eq!(text.lines().count(), 1, "{text}");
     assert!(
-        text.starts_with("101 claims: ") && text.contains("draft figures checked"),
+        text.starts_with("103 claims: ") && text.contains("draft figures checked"),
         "{text}"
     );
 }

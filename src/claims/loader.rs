@@ -61,6 +61,7 @@ pub fn parse_claims(name: &str, text: String, base: &Path) -> Result<ClaimsFile,
         labels: top.labels,
         ignore: top.ignore,
         root: top.root,
+        table_units: top.table_units,
     })
 }
 
@@ -74,6 +75,7 @@ struct Top {
     labels: Vec<regex::Regex>,
     ignore: Vec<Ignore>,
     root: Option<Spanned<std::path::PathBuf>>,
+    table_units: bool,
 }
 
 /// Reads the JSON tree; spans are shifted by `offset` (a byte-order mark).
@@ -141,6 +143,16 @@ impl Loader<'_> {
         }
     }
 
+    fn boolean(&self, prop: &ObjectProp<'_>, what: &str) -> Result<bool, Problem> {
+        match &prop.value {
+            Json::BooleanLit(b) => Ok(b.value),
+            other => Err(self.problem(
+                json_range(other),
+                format!("{what} must be true or false, found {}", type_name(other)),
+            )),
+        }
+    }
+
     fn top(&self, root: &Object<'_>) -> Result<Top, Problem> {
         let props = self.props(root, TOP_KEYS, "the claims file")?;
         let get = |k: &str| props.iter().find(|p| p.name.as_str() == k).copied();
@@ -166,6 +178,10 @@ impl Loader<'_> {
             labels: get("labels").map_or(Ok(Vec::new()), |p| self.labels(p))?,
             ignore,
             root: get("root").map(|p| self.root(p)).transpose()?,
+            table_units: get("table_units")
+                .map(|p| self.boolean(p, "`table_units`"))
+                .transpose()?
+                .unwrap_or(false),
             sources,
             draft,
             facts,
@@ -382,7 +398,14 @@ impl Loader<'_> {
                 )
             })?,
         };
-        Ok(FactBody::Quote { source, quote })
+        let table_units = get("table_units")
+            .map(|p| self.boolean(p, "`table_units`"))
+            .transpose()?;
+        Ok(FactBody::Quote {
+            source,
+            quote,
+            table_units,
+        })
     }
 
     fn claims(

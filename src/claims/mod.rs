@@ -76,6 +76,9 @@ pub enum FactBody {
         source: String,
         /// The quote.
         quote: Spanned<String>,
+        /// Whether its table cells are read in their caption's unit (the
+        /// fact's `table_units`; `None` follows the file's).
+        table_units: Option<bool>,
     },
     /// Computed from other facts.
     Expr(Spanned<String>),
@@ -143,6 +146,10 @@ pub struct ClaimsFile {
     pub ignore: Vec<Ignore>,
     /// The folder every source must stay inside, when the file names one.
     pub root: Option<Spanned<PathBuf>>,
+    /// Whether quoted table cells are read in their caption's unit
+    /// (`table_units`, an extension; default false: a quote yields the
+    /// number as written).
+    pub table_units: bool,
 }
 
 impl ClaimsFile {
@@ -178,12 +185,20 @@ impl ClaimsFile {
 }
 
 pub(crate) const TOP_KEYS: &[&str] = &[
-    "$schema", "sources", "draft", "facts", "claims", "labels", "ignore", "root",
+    "$schema",
+    "sources",
+    "draft",
+    "facts",
+    "claims",
+    "labels",
+    "ignore",
+    "root",
+    "table_units",
 ];
 pub(crate) const CLAIM_KEYS: &[&str] = &["id", "says", "check", "appears_in", "tolerance"];
 /// `line` and `column` are informational: `trace` writes where the quote
 /// stands, and its facts paste into a claims file as they are.
-pub(crate) const QUOTE_FACT_KEYS: &[&str] = &["in", "quote", "line", "column"];
+pub(crate) const QUOTE_FACT_KEYS: &[&str] = &["in", "quote", "line", "column", "table_units"];
 pub(crate) const EXPR_FACT_KEYS: &[&str] = &["expr"];
 pub(crate) const IGNORE_KEYS: &[&str] = &["quote", "why"];
 

@@ -27,7 +27,7 @@ fn loads_a_valid_file() {
         Path::new("../a/c.md")
     );
     assert_eq!(f.draft.as_deref(), Some("draft"));
-    let Ok(FactBody::Quote { source, quote }) = &f.facts[0].body else {
+    let Ok(FactBody::Quote { source, quote, .. }) = &f.facts[0].body else {
         panic!("{:?}", f.facts[0].body)
     };
     assert_eq!(
@@ -71,7 +71,7 @@ fn columns_count_characters() {
     let text = "{\"sources\": {\"a\": \"收入\"}, \"claims\": [], \"x\": 1}";
     assert_eq!(
         err(text),
-        "c.json:1:40: unknown key `x` in the claims file; expected `$schema`, `sources`, `draft`, `facts`, `claims`, `labels`, `ignore`, `root`"
+        "c.json:1:40: unknown key `x` in the claims file; expected `$schema`, `sources`, `draft`, `facts`, `claims`, `labels`, `ignore`, `root`, `table_units`"
     );
 }
 
@@ -169,4 +169,31 @@ fn v1_1_keys_are_read_and_checked() {
     );
     let deep = format!("{{\"sources\": {}}}", "[".repeat(100));
     assert!(err(&deep).contains("nested more than 64 levels"));
+}
+
+#[test]
+fn table_units_is_a_boolean_at_the_top_and_on_quote_facts() {
+    let text = r#"{"sources": {"a": "x"}, "table_units": true,
+      "facts": {"f": {"quote": "{1}", "table_units": false}, "g": {"quote": "{2}"}}, "claims": []}"#;
+    let file = parse(text).unwrap();
+    assert!(file.table_units);
+    let units: Vec<Option<bool>> = file
+        .facts
+        .iter()
+        .map(|f| match &f.body {
+            Ok(FactBody::Quote { table_units, .. }) => *table_units,
+            _ => panic!("quote facts"),
+        })
+        .collect();
+    assert_eq!(units, [Some(false), None]);
+    assert_eq!(
+        err(r#"{"sources": {"a": "x"}, "table_units": "yes", "claims": []}"#),
+        "c.json:1:40: `table_units` must be true or false, found a string"
+    );
+    let on_expr = r#"{"sources": {"a": "x"}, "facts": {"f": {"expr": "1", "table_units": true}}, "claims": []}"#;
+    let file = parse(on_expr).unwrap();
+    assert!(
+        file.facts[0].body.is_err(),
+        "an expr fact has no table cells"
+    );
 }

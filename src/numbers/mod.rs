@@ -18,6 +18,7 @@ mod decimal;
 mod lexicon;
 mod scan;
 mod starts;
+mod tables;
 
 use std::fmt;
 use std::ops::Range;
@@ -26,6 +27,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 pub use scan::{NumberReader, read_number_at};
+pub use tables::{TableScaler, TableUnit, is_row, read_in_tables};
 
 /// What a number is: a value that can be checked, or part of a name or date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]

@@ -21,8 +21,22 @@ use crate::numbers::{Currency, Kind, Number};
 /// Relative slack on `f64` comparisons; exact checks follow.
 const SLACK: f64 = 1e-9;
 
-/// A group's key: kind, currency tag, half-unit.
-type GroupKey = (Kind, Option<Currency>, Decimal);
+/// A group's key: kind, currency tag, half-unit, and which reading of a
+/// table cell it holds.
+type GroupKey = (Kind, Option<Currency>, Decimal, Reading);
+
+/// Which stated values a number of the index can support.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Reading {
+    /// Any: a number outside a scaled table.
+    Only,
+    /// A table cell as written (`120,000` under `單位：人民幣千元`, tagged
+    /// CNY): stated values written with no scale word.
+    Written,
+    /// A table cell in its caption's unit (120,000,000 CNY): stated values
+    /// written with a scale word.
+    InTableUnit,
+}
 
 /// One group: numbers of one kind, tag and precision, by value.
 #[derive(Debug)]
@@ -48,6 +62,19 @@ pub struct Query<'a> {
     pub wanted: &'a Interval,
     /// The value as written, for preferring equal and near numbers.
     pub value: Decimal,
+    /// Written with no scale word: compared with table cells as written,
+    /// not in their caption's unit.
+    pub bare: bool,
+}
+
+impl Query<'_> {
+    fn reads(&self, reading: Reading) -> bool {
+        match reading {
+            Reading::Only => true,
+            Reading::Written => self.bare,
+            Reading::InTableUnit => !self.bare,
+        }
+    }
 }
 
 fn f64_of(d: Decimal) -> f64 {
@@ -60,14 +87,19 @@ fn rat_f64(r: &crate::interval::Rat) -> f64 {
 }
 
 impl NumberIndex {
-    /// Indexes `numbers` (a document's, in document order).
-    pub fn new(numbers: &[Number]) -> NumberIndex {
+    /// Indexes `numbers` (a document's, in document order); `reading` says
+    /// how to read each one and the currency to file it under.
+    pub fn new(
+        numbers: &[Number],
+        reading: impl Fn(usize) -> (Reading, Option<Currency>),
+    ) -> NumberIndex {
         let mut groups: HashMap<GroupKey, Group> = HashMap::new();
         for (i, n) in numbers.iter().enumerate() {
             if !n.kind.is_value() {
                 continue;
             }
-            let key = (n.kind, n.currency, n.half_unit.normalize());
+            let (read, currency) = reading(i);
+            let key = (n.kind, currency, n.half_unit.normalize(), read);
             let group = groups.entry(key).or_insert_with(|| Group {
                 half: f64_of(n.half_unit).abs(),
                 entries: Vec::new(),
@@ -84,11 +116,14 @@ impl NumberIndex {
     /// Groups whose numbers can support or stand near `q`: same kind, and a
     /// currency tag that does not conflict; same tag first.
     fn groups_for<'s>(&'s self, q: &Query<'_>) -> impl Iterator<Item = (bool, &'s Group)> {
-        self.groups.iter().filter_map(move |((kind, cur, _), g)| {
-            let fits =
-                *kind == q.kind && !matches!((cur, q.currency), (Some(a), Some(b)) if *a != b);
-            fits.then_some((*cur == q.currency, g))
-        })
+        self.groups
+            .iter()
+            .filter_map(move |((kind, cur, _, reading), g)| {
+                let fits = *kind == q.kind
+                    && q.reads(*reading)
+                    && !matches!((cur, q.currency), (Some(a), Some(b)) if *a != b);
+                fits.then_some((*cur == q.currency, g))
+            })
     }
 
     /// The number of the document that best supports `q`: equal to the
@@ -126,7 +161,17 @@ impl NumberIndex {
             near.extend(closest_entries(&g.entries, target, k).map(|i| (same, &numbers[i])));
         }
         near.sort_by_key(|(same, n)| (!same, relative_distance(n.value, q.value), n.span.start));
-        near.into_iter().take(k).map(|(_, n)| n).collect()
+        // A table cell is indexed as written and in its table's unit: show it once.
+        let mut shown: Vec<&Number> = Vec::with_capacity(k);
+        for (_, n) in near {
+            if shown.len() == k {
+                break;
+            }
+            if !shown.iter().any(|s| s.span == n.span) {
+                shown.push(n);
+            }
+        }
+        shown
     }
 }
 
@@ -227,13 +272,14 @@ mod tests {
             currency: numbers[i].currency,
             wanted,
             value: numbers[i].value,
+            bare: numbers[i].scale == 0,
         }
     }
 
     #[test]
     fn prefers_the_number_written_as_stated() {
         let doc: Vec<Number> = read_numbers("售價為10美元，後來為9.6美元。").collect();
-        let index = NumberIndex::new(&doc);
+        let index = NumberIndex::new(&doc, |i| (Reading::Only, doc[i].currency));
         let stated: Vec<Number> = read_numbers("9.6美元").collect();
         let wanted = Interval::around(stated[0].value, stated[0].half_unit);
         let found = index.supporting(&doc, &query(&stated, &wanted, 0)).unwrap();
@@ -244,7 +290,7 @@ mod tests {
     fn nearest_keep_the_currency_first_and_the_ratio() {
         let doc: Vec<Number> =
             read_numbers("$12.4 million, 90.6, $150.0 million, €38 million, $2.68bn").collect();
-        let index = NumberIndex::new(&doc);
+        let index = NumberIndex::new(&doc, |i| (Reading::Only, doc[i].currency));
         let stated: Vec<Number> = read_numbers("$38.5 million").collect();
         let wanted = Interval::around(stated[0].value, stated[0].half_unit);
         let q = query(&stated, &wanted, 0);

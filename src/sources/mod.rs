@@ -14,9 +14,9 @@ mod quotes;
 use crate::document::{Document, ReadError, ReadOptions};
 use rayon::prelude::*;
 
-use crate::numbers::{Kind, Number, read_numbers};
+use crate::numbers::{Kind, Number, TableScaler, read_numbers};
 use crate::outcome::{FileId, Files, Span};
-pub use index::{NumberIndex, Query};
+pub use index::{NumberIndex, Query, Reading};
 pub use quotes::QuoteIndex;
 
 /// A claims file's `labels`: names whose digits are not quantities
@@ -86,8 +86,78 @@ pub struct Source {
     /// Its id among the run's files.
     pub id: FileId,
     labels: Labels,
-    numbers: OnceLock<Vec<Number>>,
+    readings: OnceLock<Readings>,
     index: OnceLock<NumberIndex>,
+}
+
+/// A document's numbers: every one as written, then the table cells a
+/// caption scales, read in their table's unit.
+#[derive(Debug, Default)]
+pub struct Readings {
+    /// The written numbers, then the scaled cells.
+    all: Vec<Number>,
+    /// How many are written numbers.
+    written: usize,
+    /// For each scaled cell (in document order): the index of its written
+    /// number and the caption's byte range.
+    from: Vec<(usize, Range<usize>)>,
+}
+
+impl Readings {
+    /// Reads `text`'s numbers with `labels`, then in their tables' units.
+    fn read(text: &str, labels: &Labels) -> Readings {
+        let mut all: Vec<Number> = read_numbers(text).collect();
+        labels.apply(text, &mut all);
+        let written = all.len();
+        let mut scaler = TableScaler::new(text);
+        let mut from = Vec::new();
+        let mut scaled = Vec::new();
+        for (i, n) in all.iter_mut().enumerate() {
+            if scaler.in_caption(n) {
+                n.kind = Kind::Label;
+            } else if let Some(unit) = scaler.unit_of(n) {
+                scaled.push(unit.apply(n));
+                from.push((i, unit.caption.clone()));
+            }
+        }
+        all.extend(scaled);
+        Readings { all, written, from }
+    }
+
+    /// Every number as written, in document order.
+    pub fn written(&self) -> &[Number] {
+        &self.all[..self.written]
+    }
+
+    /// The written numbers and then the scaled cells: what the number
+    /// index refers to.
+    pub fn all(&self) -> &[Number] {
+        &self.all
+    }
+
+    /// How the index reads number `i` of [`Readings::all`], and the
+    /// currency it files it under: a cell as written takes its caption's
+    /// currency too (only the scale differs between its two readings).
+    fn reading(&self, i: usize) -> (Reading, Option<crate::numbers::Currency>) {
+        if i >= self.written {
+            return (Reading::InTableUnit, self.all[i].currency);
+        }
+        match self.from.binary_search_by_key(&i, |(w, _)| *w) {
+            Ok(k) => (Reading::Written, self.all[self.written + k].currency),
+            Err(_) => (Reading::Only, self.all[i].currency),
+        }
+    }
+
+    /// The cell whose digits start at byte `digits`, read in its table's
+    /// unit, with the caption's byte range.
+    pub fn in_table_unit(&self, digits: usize) -> Option<(&Number, Range<usize>)> {
+        let k = self
+            .from
+            .partition_point(|(i, _)| self.all[*i].digits.start < digits);
+        let (i, caption) = self.from.get(k)?;
+        (self.all[*i].digits.start == digits)
+            .then(|| (&self.all[self.written + k], caption.clone()))
+    }
 }
 
 impl Source {
@@ -102,7 +172,7 @@ impl Source {
             doc,
             id,
             labels,
-            numbers: OnceLock::new(),
+            readings: OnceLock::new(),
             index: OnceLock::new(),
         }
     }
@@ -112,18 +182,24 @@ impl Source {
         self.doc.text()
     }
 
-    /// Every number in the document.
+    /// Every number in the document, as written.
     pub fn numbers(&self) -> &[Number] {
-        self.numbers.get_or_init(|| {
-            let mut numbers: Vec<Number> = read_numbers(self.doc.text()).collect();
-            self.labels.apply(self.doc.text(), &mut numbers);
-            numbers
-        })
+        self.readings().written()
     }
 
-    /// Its numbers by kind, currency and value.
+    /// Its numbers as written and its table cells in their tables' units.
+    pub fn readings(&self) -> &Readings {
+        self.readings
+            .get_or_init(|| Readings::read(self.doc.text(), &self.labels))
+    }
+
+    /// Its numbers, written and scaled, by kind, currency and value (the
+    /// index's positions refer to [`Readings::all`]).
     pub fn index(&self) -> &NumberIndex {
-        self.index.get_or_init(|| NumberIndex::new(self.numbers()))
+        self.index.get_or_init(|| {
+            let readings = self.readings();
+            NumberIndex::new(readings.all(), |i| readings.reading(i))
+        })
     }
 
     /// A byte range of [`Source::text`] as a span of the run.
@@ -219,6 +295,45 @@ mod tests {
             .iter()
             .map(|n| (n.text(text).to_string(), n.kind))
             .collect()
+    }
+
+    /// Whether some number of `text` supports stated value `stated`.
+    fn supports(text: &str, stated: &str) -> bool {
+        let doc = Arc::new(Document::from_text("t.md", text));
+        let id = Files::default().add(Arc::clone(&doc));
+        let source = Source::new(doc, id);
+        let s = read_numbers(stated).next().expect("a stated number");
+        let wanted = crate::interval::Interval::around(s.value, s.half_unit);
+        let q = Query {
+            kind: s.kind,
+            currency: s.currency,
+            wanted: &wanted,
+            value: s.value,
+            bare: s.scale == 0,
+        };
+        source
+            .index()
+            .supporting(source.readings().all(), &q)
+            .is_some()
+    }
+
+    #[test]
+    fn a_table_cell_supports_its_written_value_and_its_value_in_the_tables_unit() {
+        let text = "單位：人民幣千元\n| 收入 | 120,000 |\n| 其他 | 0 |";
+        for stated in [
+            "1.2億元",
+            "120,000",
+            "RMB120,000",
+            "120,000元",
+            "RMB120 million",
+        ] {
+            assert!(supports(text, stated), "{stated}");
+        }
+        // The zero of a thousands table is not evidence for any small figure,
+        // and the caption's currency holds for the written cell too.
+        for stated in ["-6,348", "€120,000", "120,000 thousand yen", "1.3億元"] {
+            assert!(!supports(text, stated), "{stated}");
+        }
     }
 
     #[test]

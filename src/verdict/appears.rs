@@ -16,7 +16,7 @@ const NEAREST: usize = 3;
 pub(super) fn appears(name: &str, source: &Source, stated: &[Stated], said: &Said<'_>) -> Part {
     let mut found = Vec::new();
     let mut missing = None;
-    let numbers = source.numbers();
+    let numbers = source.readings().all();
     for (i, s) in stated.iter().enumerate() {
         let width = said
             .tolerance
@@ -27,6 +27,7 @@ pub(super) fn appears(name: &str, source: &Source, stated: &[Stated], said: &Sai
             currency: s.number.currency,
             wanted: &wanted,
             value: s.number.value,
+            bare: is_bare(s),
         };
         match source.index().supporting(numbers, &query) {
             Some(n) => found.push(source.span(n.span.clone())),
@@ -51,6 +52,12 @@ pub(super) fn appears(name: &str, source: &Source, stated: &[Stated], said: &Sai
     })
 }
 
+/// Whether a stated value names no scale (`$62`, not `$62 million`): it is
+/// then compared with table cells as written (see `sources::Reading`).
+fn is_bare(s: &Stated) -> bool {
+    s.number.scale == 0
+}
+
 /// The number of `source` that best supports stated value `s`, its values
 /// widened to `wanted` (the number index's choice: equal as written, then
 /// tightest, then nearest).
@@ -64,6 +71,7 @@ pub(crate) fn first_support<'s>(
         currency: s.number.currency,
         wanted,
         value: s.number.value,
+        bare: is_bare(s),
     };
-    source.index().supporting(source.numbers(), &query)
+    source.index().supporting(source.readings().all(), &query)
 }
