@@ -73,12 +73,13 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     let zh_cur = r"人民幣|人民币|港幣|港币|港元|美元|新台幣|新台币|歐元|欧元|RMB|HK\$|US\$";
     let zh_unit = r"百萬元|百万元|千元|萬元|万元|億元|亿元|百萬|百万|千|萬|万|億|亿|元";
     let en_cur = r"US\$|U\.S\.\s?\$|HK\$|NT\$|S\$|A\$|C\$|RMB|\$|€|£|¥";
+    // ASCII word boundaries (`(?-u:\b)`) keep the fast automata on CJK text.
     let pattern = format!(
-        r"(?x)
+        r"(?xm)
         (?:單位|单位)\s*[：:]\s*(?P<cur1>{zh_cur})?\s*(?P<zh1>{zh_unit})
       | [（(]\s*(?:以)?(?P<cur2>{zh_cur})\s*(?P<zh2>{zh_unit})
-      | [(（]?\s*(?i:(?P<cur3>{en_cur}|dollars|euros)\s*)?\b(?i:in)\s+(?:(?P<cur4>{en_cur})\s*)?
-        (?P<en>(?i:thousands|millions|billions))\b
+      | [(（]?\s*(?i:(?P<cur3>{en_cur}|dollars|euros)\s*)?(?-u:\b)(?i:in)\s+(?:(?P<cur4>{en_cur})\s*)?
+        (?P<en>(?i:thousands|millions|billions))(?-u:\b)
         (?:\s+(?i:of)\s+(?P<cur5>(?i:U\.S\.\s+dollars|US\s+dollars|dollars|euros|renminbi|RMB)))?
         (?:[^()（）|\t\n]{{0,80}}[)）])?
       | (?P<cur6>{en_cur})\s*(?P<q>'000|’000|000s)
@@ -211,6 +212,10 @@ pub struct TableScaler<'a> {
     text: &'a str,
     /// Start of the next line to read.
     next: usize,
+    /// Where the caption pattern next matches in the whole text, at or
+    /// after the line being read (`usize::MAX`: nowhere); a line is
+    /// searched for captions only when it holds such a match.
+    hit: usize,
     scope: Scope,
     line: Line,
 }
@@ -221,6 +226,7 @@ impl<'a> TableScaler<'a> {
         TableScaler {
             text,
             next: 0,
+            hit: 0,
             scope: Scope::None,
             line: Line {
                 unit: None,
@@ -316,8 +322,17 @@ impl<'a> TableScaler<'a> {
     }
 
     /// The captions on a line (the first gives the unit), when they count.
-    fn captions(&self, line: &str, start: usize, row: bool) -> Vec<TableUnit> {
+    fn captions(&mut self, line: &str, start: usize, row: bool) -> Vec<TableUnit> {
         if !row && line.trim().len() > CAPTION_LINE {
+            return Vec::new();
+        }
+        if self.hit < start {
+            // One search over the text from here finds the next line worth a look.
+            self.hit = CAPTION
+                .find_at(self.text, start)
+                .map_or(usize::MAX, |m| m.start());
+        }
+        if self.hit > start + line.len() {
             return Vec::new();
         }
         captions_in(line, start)
