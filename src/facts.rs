@@ -171,6 +171,8 @@ pub struct Resolver<'a> {
     quotes: &'a QuoteIndex,
     slots: HashMap<String, Slot>,
     parsed: HashMap<String, Result<Expr, ExprError>>,
+    /// "did you mean" answers by unknown name.
+    suggestions: HashMap<String, Option<String>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -182,6 +184,7 @@ impl<'a> Resolver<'a> {
             quotes,
             slots: HashMap::new(),
             parsed: HashMap::new(),
+            suggestions: HashMap::new(),
         }
     }
 
@@ -428,5 +431,15 @@ impl Env for Resolver<'_> {
 
     fn names(&self) -> Vec<String> {
         self.file.fact_names().map(str::to_string).collect()
+    }
+
+    /// Each unknown name is compared with every fact name once per file.
+    fn suggest(&mut self, name: &str) -> Option<String> {
+        if let Some(known) = self.suggestions.get(name) {
+            return known.clone();
+        }
+        let found = crate::expr::suggestion(name, self.names());
+        self.suggestions.insert(name.to_string(), found.clone());
+        found
     }
 }

@@ -154,9 +154,7 @@ impl<E: Env + ?Sized> Evaluator<'_, E> {
                     span.clone(),
                     format!("unknown name `{name}`"),
                 );
-                let mut candidates = self.env.names();
-                candidates.extend(Function::ALL.iter().map(|f| f.name().to_string()));
-                e.note = did_you_mean(name, &candidates);
+                e.note = self.env.suggest(name);
                 Err(EvalError::Expr(e))
             }
         }
@@ -281,6 +279,13 @@ fn element<E>(
         return err(ErrorKind::Type, span, message);
     }
     Ok((items.swap_remove(at as usize), at as usize))
+}
+
+/// "did you mean `x`?" for the fact or function name closest to `name`
+/// among `facts` and the functions, if one is close.
+pub(crate) fn suggestion(name: &str, mut facts: Vec<String>) -> Option<String> {
+    facts.extend(Function::ALL.iter().map(|f| f.name().to_string()));
+    did_you_mean(name, &facts)
 }
 
 /// "did you mean `x`?" for the closest known name, if one is close.

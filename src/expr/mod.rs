@@ -30,6 +30,7 @@ use std::fmt;
 use std::ops::Range;
 
 pub use eval::{Explained, Use, evaluate_explained, evaluate_parsed};
+pub(crate) use eval::suggestion;
 pub use functions::{Arity, Function};
 pub use lexer::CmpOp;
 pub use parser::{ArithOp, Expr, MAX_DEPTH, MAX_LENGTH, Node, parse};
@@ -186,6 +187,12 @@ pub trait Env {
     fn fact(&mut self, name: &str) -> Option<Result<Value, Self::Error>>;
     /// All fact names, for "did you mean" suggestions.
     fn names(&self) -> Vec<String>;
+    /// "did you mean `x`?" for an unknown name: the closest fact or function
+    /// name, if one is close. An environment asked about many unknown names
+    /// may remember its answers.
+    fn suggest(&mut self, name: &str) -> Option<String> {
+        eval::suggestion(name, self.names())
+    }
 }
 
 /// How far `≈` (and a claim's stated value) may be from the computed value.
