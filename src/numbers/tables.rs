@@ -245,10 +245,11 @@ impl<'a> TableScaler<'a> {
     /// Whether `n`'s digits belong to a caption (`'000` in `HK$'000`).
     pub fn in_caption(&mut self, n: &Number) -> bool {
         self.advance_to(n.span.start);
-        self.line
-            .captions
-            .iter()
-            .any(|c| c.start <= n.digits.start && n.digits.end <= c.end)
+        // Captions are in line order and do not overlap: one binary search.
+        let captions = &self.line.captions;
+        let k = captions.partition_point(|c| c.start <= n.digits.start);
+        k.checked_sub(1)
+            .is_some_and(|k| n.digits.end <= captions[k].end)
     }
 
     /// `n` as the table gives it: scaled when a caption applies, a label when
