@@ -395,3 +395,51 @@ fn hints_over_long_chinese_sources_do_not_panic() {
         assert!(text.contains("error[CC001]: g"), "{text}");
     }
 }
+
+#[test]
+fn hostile_table_captions_scale_only_their_cells_and_every_claim_gets_a_verdict() {
+    let dir = project("captions");
+    // Thousands of captions, a caption in every cell of a very long row, a
+    // caption whose digits overflow when scaled, and an ESC in a caption line.
+    let mut text = String::new();
+    for i in 0..5_000 {
+        text.push_str(&format!("(in thousands)\n| Item {i} | {i} |\n"));
+    }
+    text.push_str(&"| (in millions) | 7 ".repeat(20_000));
+    text.push_str("|\n(in billions)\n| Huge | 12345678901234567890123456 |\n");
+    text.push_str("\u{1b}[31m單位：人民幣千元\u{1b}[0m\n| 收入 | 120,000 |\n");
+    std::fs::write(dir.join("t.md"), &text).unwrap();
+    let file = serde_json::json!({
+        "sources": { "t": "../t.md" },
+        "table_units": true,
+        "facts": {
+            "item": { "quote": "| Item 4999 | {4999} |" },
+            "huge": { "quote": "| Huge | {12345678901234567890123456} |" },
+            "rev": { "quote": "| 收入 | {120,000} |" }
+        },
+        "claims": [
+            { "id": "item", "says": "{4.998 million}", "check": "item" },
+            { "id": "item-in-thousands", "says": "{4.999 million}", "check": "item" },
+            { "id": "huge", "says": "{12345678901234567890123456}", "check": "huge" },
+            { "id": "rev", "says": "{1.2億元}", "check": "rev" },
+            { "id": "seven", "says": "{7 million}", "appears_in": "t" }
+        ]
+    });
+    write_claims(&dir, "c.json", &file);
+    let (status, text) = check(&dir, &["--format", "json", "claims/c.json"]);
+    assert_eq!(status, 1, "{text}");
+    let got = verdicts(&text);
+    let want = [
+        ("item", "mismatch"),
+        ("item-in-thousands", "ok"),
+        ("huge", "ok"),
+        ("rev", "ok"),
+        ("seven", "ok"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    assert!(!text.contains('\u{1b}'), "no raw ESC in the report");
+}
