@@ -1,6 +1,6 @@
 #![no_main]
 
-use claimcheck::numbers::{read_number_at, read_numbers};
+use claimcheck::numbers::{read_in_tables, read_number_at, read_numbers};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -16,6 +16,17 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = read_number_at(text, text.len());
+    // The same numbers in their tables' units: one per number read.
+    let written = read_numbers(text).count();
+    let mut scaled = 0;
+    for (n, caption) in read_in_tables(text) {
+        check(text, &n);
+        if let Some(c) = caption {
+            assert!(c.start < c.end && c.end <= text.len(), "caption out of the text: {c:?}");
+        }
+        scaled += 1;
+    }
+    assert_eq!(scaled, written, "the table reader keeps every number");
 });
 
 fn check(text: &str, n: &claimcheck::numbers::Number) {
