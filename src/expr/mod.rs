@@ -29,8 +29,8 @@ mod value;
 use std::fmt;
 use std::ops::Range;
 
-pub use eval::{Explained, Use, evaluate_explained, evaluate_parsed};
 pub(crate) use eval::suggestion;
+pub use eval::{Explained, Use, evaluate_explained, evaluate_parsed};
 pub use functions::{Arity, Function};
 pub use lexer::CmpOp;
 pub use parser::{ArithOp, Expr, MAX_DEPTH, MAX_LENGTH, Node, parse};
