@@ -13,7 +13,7 @@ use crate::diagnostic::Code;
 use crate::expr::{Env, EvalError, Expr, ExprError, Quantity, Tolerance, Value, evaluate_parsed};
 use crate::numbers::{Number, read_numbers};
 use crate::outcome::{Closest, Input, InputValue};
-use crate::quote::{Marked, map_range, parse_marked};
+use crate::quote::{Marked, map_range, one_line, parse_marked};
 use crate::sources::{NamedSources, QuoteIndex};
 
 /// A resolved fact.
@@ -146,11 +146,6 @@ fn number_in_mark(
             more + 1
         )),
     }
-}
-
-/// A caption as shown next to the cell it scales.
-fn one_line(caption: &str) -> String {
-    caption.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// What resolving a fact gave.

@@ -27,7 +27,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 pub use scan::{NumberReader, read_number_at};
-pub use tables::{TableScaler, TableUnit, is_row, read_in_tables};
+pub use tables::read_in_tables;
+pub(crate) use tables::{Cell, TableScaler};
 
 /// What a number is: a value that can be checked, or part of a name or date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]

@@ -158,8 +158,9 @@ fn currency_of(written: &str) -> Option<Currency> {
     })
 }
 
-/// Whether a line is a table row.
-pub fn is_row(line: &str) -> bool {
+/// Whether a line is a table row (cells split by `|` or by tabs, as the
+/// scanner's `line_has_cells` reads them).
+fn is_row(line: &str) -> bool {
     let t = line.trim_start();
     t.starts_with('|') || line.contains(" | ") || line.contains('\t')
 }
@@ -206,6 +207,16 @@ struct Line {
     captions: Vec<Range<usize>>,
 }
 
+/// What a number is to its table.
+pub enum Cell<'u> {
+    /// Digits of a caption (`'000` in `HK$'000`): a label.
+    Caption,
+    /// A cell its table's caption scales.
+    Scaled(&'u TableUnit),
+    /// Anything else.
+    Plain,
+}
+
 /// Walks a text's lines once, in order, and gives the table unit of each
 /// number asked about (numbers must be asked about in document order).
 pub struct TableScaler<'a> {
@@ -235,38 +246,38 @@ impl<'a> TableScaler<'a> {
         }
     }
 
-    /// The unit `n` stands in, when a caption scales it.
-    pub fn unit_of(&mut self, n: &Number) -> Option<&TableUnit> {
-        self.advance_to(n.span.start);
-        let unit = self.line.unit.as_ref()?;
-        unit.applies_to(n).then_some(unit)
-    }
-
-    /// Whether `n`'s digits belong to a caption (`'000` in `HK$'000`).
-    pub fn in_caption(&mut self, n: &Number) -> bool {
+    /// What `n` is to its table: part of a caption, a cell a caption
+    /// scales, or neither.
+    pub fn cell(&mut self, n: &Number) -> Cell<'_> {
         self.advance_to(n.span.start);
         // Captions are in line order and do not overlap: one binary search.
         let captions = &self.line.captions;
         let k = captions.partition_point(|c| c.start <= n.digits.start);
-        k.checked_sub(1)
+        if k.checked_sub(1)
             .is_some_and(|k| n.digits.end <= captions[k].end)
+        {
+            return Cell::Caption;
+        }
+        match &self.line.unit {
+            Some(unit) if unit.applies_to(n) => Cell::Scaled(unit),
+            _ => Cell::Plain,
+        }
     }
 
-    /// `n` as the table gives it: scaled when a caption applies, a label when
-    /// it is part of the caption itself, else unchanged.
+    /// `n` as the table gives it: scaled (with its caption's range) when a
+    /// caption applies, a label when it is part of the caption itself, else
+    /// unchanged.
     pub fn read(&mut self, n: Number) -> (Number, Option<Range<usize>>) {
-        if self.in_caption(&n) {
-            return (
+        match self.cell(&n) {
+            Cell::Caption => (
                 Number {
                     kind: Kind::Label,
                     ..n
                 },
                 None,
-            );
-        }
-        match self.unit_of(&n) {
-            Some(unit) => (unit.apply(&n), Some(unit.caption.clone())),
-            None => (n, None),
+            ),
+            Cell::Scaled(unit) => (unit.apply(&n), Some(unit.caption.clone())),
+            Cell::Plain => (n, None),
         }
     }
 

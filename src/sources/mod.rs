@@ -14,7 +14,7 @@ mod quotes;
 use crate::document::{Document, ReadError, ReadOptions};
 use rayon::prelude::*;
 
-use crate::numbers::{Kind, Number, TableScaler, read_numbers};
+use crate::numbers::{Cell, Kind, Number, TableScaler, read_numbers};
 use crate::outcome::{FileId, Files, Span};
 pub use index::{NumberIndex, Query, Reading};
 pub use quotes::QuoteIndex;
@@ -113,11 +113,13 @@ impl Readings {
         let mut from = Vec::new();
         let mut scaled = Vec::new();
         for (i, n) in all.iter_mut().enumerate() {
-            if scaler.in_caption(n) {
-                n.kind = Kind::Label;
-            } else if let Some(unit) = scaler.unit_of(n) {
-                scaled.push(unit.apply(n));
-                from.push((i, unit.caption.clone()));
+            match scaler.cell(n) {
+                Cell::Caption => n.kind = Kind::Label,
+                Cell::Scaled(unit) => {
+                    scaled.push(unit.apply(n));
+                    from.push((i, unit.caption.clone()));
+                }
+                Cell::Plain => {}
             }
         }
         all.extend(scaled);
