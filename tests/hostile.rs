@@ -408,6 +408,8 @@ fn hostile_table_captions_scale_only_their_cells_and_every_claim_gets_a_verdict(
     text.push_str(&"| (in millions) | 7 ".repeat(20_000));
     text.push_str("|\n(in billions)\n| Huge | 12345678901234567890123456 |\n");
     text.push_str("\u{1b}[31m單位：人民幣千元\u{1b}[0m\n| 收入 | 120,000 |\n");
+    // A caption that carries control bytes inside its parentheses.
+    text.push_str("(in thousands\u{1b}]0;owned\u{7}\u{1b}[2J)\n| Cost | 55 |\n");
     std::fs::write(dir.join("t.md"), &text).unwrap();
     let file = serde_json::json!({
         "sources": { "t": "../t.md" },
@@ -415,14 +417,16 @@ fn hostile_table_captions_scale_only_their_cells_and_every_claim_gets_a_verdict(
         "facts": {
             "item": { "quote": "| Item 4999 | {4999} |" },
             "huge": { "quote": "| Huge | {12345678901234567890123456} |" },
-            "rev": { "quote": "| 收入 | {120,000} |" }
+            "rev": { "quote": "| 收入 | {120,000} |" },
+            "cost": { "quote": "| Cost | {55} |" }
         },
         "claims": [
             { "id": "item", "says": "{4.998 million}", "check": "item" },
             { "id": "item-in-thousands", "says": "{4.999 million}", "check": "item" },
             { "id": "huge", "says": "{12345678901234567890123456}", "check": "huge" },
             { "id": "rev", "says": "{1.2億元}", "check": "rev" },
-            { "id": "seven", "says": "{7 million}", "appears_in": "t" }
+            { "id": "seven", "says": "{7 million}", "appears_in": "t" },
+            { "id": "cost", "says": "{56 thousand}", "check": "cost" }
         ]
     });
     write_claims(&dir, "c.json", &file);
@@ -435,6 +439,7 @@ fn hostile_table_captions_scale_only_their_cells_and_every_claim_gets_a_verdict(
         ("huge", "ok"),
         ("rev", "ok"),
         ("seven", "ok"),
+        ("cost", "mismatch"),
     ];
     let want: Vec<(String, String)> = want
         .iter()
@@ -442,4 +447,13 @@ fn hostile_table_captions_scale_only_their_cells_and_every_claim_gets_a_verdict(
         .collect();
     assert_eq!(got, want);
     assert!(!text.contains('\u{1b}'), "no raw ESC in the report");
+    // The human report shows the caption beside the cost; its control bytes
+    // must come out escaped.
+    let (status, human) = check(&dir, &["claims/c.json"]);
+    assert_eq!(status, 1, "{human}");
+    assert!(human.contains("error[CC001]: cost"), "{human}");
+    assert!(human.contains("(in thousands"), "{human}");
+    for raw in ['\u{1b}', '\u{7}'] {
+        assert!(!human.contains(raw), "a raw control byte in:\n{human}");
+    }
 }
