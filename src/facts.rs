@@ -341,7 +341,12 @@ impl<'a> Resolver<'a> {
             match in_table {
                 Some((scaled, caption)) => {
                     quantities.push(Quantity::from_number(scaled));
-                    written = format!("{written} ({})", one_line(&source.text()[caption]));
+                    let caption = one_line(&source.text()[caption]);
+                    written = if caption.starts_with(['(', '（']) {
+                        format!("{written} {caption}")
+                    } else {
+                        format!("{written} ({caption})")
+                    };
                 }
                 None => quantities.push(Quantity::from_number(n)),
             }
